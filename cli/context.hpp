@@ -1,0 +1,54 @@
+#pragma once
+// What a running verb may touch: its streams, the logger, the clusters, the output format.
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cli/log.hpp"
+#include "clusters/cluster_set.hpp"
+
+namespace aurora::cli {
+
+enum class OutputFormat { Text, Json };
+
+class Context {
+ public:
+  Context(std::ostream& out, std::ostream& err, bool verbose,
+          clusters::SearchInputs cluster_search = clusters::SearchInputs::from_environment());
+
+  std::ostream& out() { return *out_; }
+  std::ostream& err() { return *err_; }
+  const Logger& log() const { return log_; }
+  bool verbose() const { return verbose_; }
+
+  // Upstream's print_out/print_err: each line of `message` on its own line, indented.
+  void print_out(std::string_view message, int indent = 0);
+  void print_err(std::string_view message, int indent = 0);
+
+  // clusters.json, read on first use so that a broken file never blocks --help.
+  const clusters::ClusterSet& clusters();
+
+  OutputFormat output = OutputFormat::Text;
+  // The command line as typed, for hooks and debug logging.
+  std::vector<std::string> argv;
+  // Wall clock; tests replace it.
+  std::function<std::chrono::system_clock::time_point()> now = [] {
+    return std::chrono::system_clock::now();
+  };
+
+ private:
+  std::ostream* out_;
+  std::ostream* err_;
+  bool verbose_;
+  Logger log_;
+  clusters::SearchInputs cluster_search_;
+  std::optional<clusters::ClusterSet> clusters_;
+};
+
+}  // namespace aurora::cli

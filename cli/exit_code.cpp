@@ -1,0 +1,22 @@
+#include "cli/exit_code.hpp"
+
+namespace aurora::cli {
+
+int exit_code_for(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::InvalidConfiguration: return kExitInvalidConfiguration;
+    case ErrorKind::CommandFailure: return kExitCommandFailure;
+    case ErrorKind::InvalidCommand: return kExitInvalidCommand;
+    case ErrorKind::InvalidParameter: return kExitInvalidParameter;
+    case ErrorKind::Network: return kExitNetworkError;
+    case ErrorKind::Timeout: return kExitTimeout;
+    case ErrorKind::Api: return kExitApiError;
+    case ErrorKind::Unknown: return kExitUnknownError;
+    case ErrorKind::Auth: return kExitAuthError;
+    case ErrorKind::Interrupted: return kExitInterrupted;
+    case ErrorKind::Usage: return kExitUsage;
+  }
+  return kExitUnknownError;
+}
+
+}  // namespace aurora::cli

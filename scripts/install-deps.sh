@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs every Debian package the build and the tests need. Idempotent; safe as root in CI.
+set -euo pipefail
+
+packages=(
+  # build
+  g++ cmake ninja-build pkg-config
+  libcli11-dev libcurl4-openssl-dev libthrift-dev thrift-compiler libzookeeper-mt-dev
+  nlohmann-json3-dev doctest-dev libboost-dev libssl-dev zlib1g-dev
+  # tests: a real ZooKeeper server and a throwaway sshd on loopback
+  zookeeper openssh-server openssh-client
+)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root or install sudo" >&2; exit 1; }
+  sudo=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
