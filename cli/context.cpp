@@ -1,5 +1,7 @@
 #include "cli/context.hpp"
 
+#include "cli/scheduler_access.hpp"
+
 namespace aurora::cli {
 namespace {
 
@@ -24,6 +26,21 @@ Context::Context(std::ostream& out, std::ostream& err, bool verbose,
       verbose_(verbose),
       log_(err, verbose ? LogLevel::Debug : LogLevel::Info),
       cluster_search_(std::move(cluster_search)) {}
+
+Context::~Context() = default;
+
+SchedulerAccess& Context::scheduler_access() {
+  if (!scheduler_access_) scheduler_access_ = std::make_unique<SchedulerAccess>(log_, verbose_);
+  return *scheduler_access_;
+}
+
+api::SchedulerClient& Context::scheduler(const clusters::Cluster& cluster) {
+  return scheduler_access().client(cluster);
+}
+
+std::string Context::display_base_url(const clusters::Cluster& cluster) {
+  return scheduler_access().display_base_url(cluster);
+}
 
 void Context::print_out(std::string_view message, int indent) { print_lines(*out_, message, indent); }
 

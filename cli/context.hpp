@@ -13,7 +13,13 @@
 #include "cli/log.hpp"
 #include "clusters/cluster_set.hpp"
 
+namespace aurora::api {
+class SchedulerClient;
+}
+
 namespace aurora::cli {
+
+class SchedulerAccess;
 
 enum class OutputFormat { Text, Json };
 
@@ -21,6 +27,9 @@ class Context {
  public:
   Context(std::ostream& out, std::ostream& err, bool verbose,
           clusters::SearchInputs cluster_search = clusters::SearchInputs::from_environment());
+  ~Context();
+  Context(const Context&) = delete;
+  Context& operator=(const Context&) = delete;
 
   std::ostream& out() { return *out_; }
   std::ostream& err() { return *err_; }
@@ -33,6 +42,11 @@ class Context {
 
   // clusters.json, read on first use so that a broken file never blocks --help.
   const clusters::ClusterSet& clusters();
+
+  // The scheduler of `cluster` (one client per cluster per command) and its web UI base URL.
+  api::SchedulerClient& scheduler(const clusters::Cluster& cluster);
+  std::string display_base_url(const clusters::Cluster& cluster);
+  SchedulerAccess& scheduler_access();
 
   OutputFormat output = OutputFormat::Text;
   // The command line as typed, for hooks and debug logging.
@@ -49,6 +63,7 @@ class Context {
   Logger log_;
   clusters::SearchInputs cluster_search_;
   std::optional<clusters::ClusterSet> clusters_;
+  std::unique_ptr<SchedulerAccess> scheduler_access_;
 };
 
 }  // namespace aurora::cli

@@ -1,5 +1,8 @@
 #include "commands/register_commands.hpp"
 
+#include "commands/job/verbs.hpp"
+#include "commands/quota/verbs.hpp"
+
 namespace aurora::commands {
 
 void register_commands(cli::CommandTree& tree) {
@@ -11,6 +14,11 @@ void register_commands(cli::CommandTree& tree) {
   tree.add_noun("quota", "Show a role's resource quota");
   tree.add_noun("sla", "Show uptime statistics of a job's tasks");
   tree.add_noun("config", "Work with configuration files");
+
+  job::add_list(tree);
+  job::add_open(tree);
+  job::add_status(tree);
+  quota::add_get(tree);
 }
 
 }  // namespace aurora::commands

@@ -63,7 +63,10 @@ OpenKey OpenKey::parse(std::string_view text) {
   OpenKey key;
   key.cluster = parts[0];
   std::optional<std::string>* slots[] = {&key.role, &key.env, &key.name};
-  for (size_t i = 1; i < parts.size(); ++i) *slots[i - 1] = parts[i];
+  // Empty parts count as missing, as upstream's truthiness checks treat them.
+  for (size_t i = 1; i < parts.size(); ++i) {
+    if (!parts[i].empty()) *slots[i - 1] = parts[i];
+  }
   return key;
 }
 

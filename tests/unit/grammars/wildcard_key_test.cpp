@@ -68,7 +68,7 @@ TEST_CASE("role argument must be a CLUSTER/NAME pair") {
 TEST_CASE("job open key pads with unset parts") {
   const auto key = OpenKey::parse("c//env");
   CHECK(key.cluster == "c");
-  CHECK(key.role == "");
+  CHECK_FALSE(key.role.has_value());
   CHECK(key.env == "env");
   CHECK_FALSE(key.name.has_value());
 }

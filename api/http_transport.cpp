@@ -1,0 +1,304 @@
+#include "api/http_transport.hpp"
+
+#include <curl/curl.h>
+
+#include <thrift/TConfiguration.h>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+#include <mutex>
+
+#include "api/http_status.hpp"
+#include "api/transport_error.hpp"
+#include "errors/error.hpp"
+#include "errors/interrupt.hpp"
+
+namespace aurora::api {
+namespace {
+
+constexpr std::string_view kUserAgent = "Aurora V2";
+
+void ensure_curl_initialized() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct CurlUrlDeleter {
+  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+struct CurlStringDeleter {
+  void operator()(char* text) const { curl_free(text); }
+};
+using CurlUrl = std::unique_ptr<CURLU, CurlUrlDeleter>;
+using CurlString = std::unique_ptr<char, CurlStringDeleter>;
+
+CurlUrl parse_url(const std::string& url) {
+  CurlUrl parsed(curl_url());
+  if (!parsed || curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
+    return nullptr;
+  }
+  return parsed;
+}
+
+std::string host_of(const std::string& url) {
+  CurlUrl parsed = parse_url(url);
+  if (!parsed) return {};
+  char* host = nullptr;
+  if (curl_url_get(parsed.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK) return {};
+  CurlString owned(host);
+  std::string result(host);
+  // IPv6 literals come back bracketed; netrc names them bare.
+  if (result.size() > 2 && result.front() == '[' && result.back() == ']') {
+    result = result.substr(1, result.size() - 2);
+  }
+  return result;
+}
+
+size_t append_to_string(char* data, size_t size, size_t count, void* target) {
+  static_cast<std::string*>(target)->append(data, size * count);
+  return size * count;
+}
+
+// Keeps the reason phrase of the last status line ("HTTP/1.1 503 Service Unavailable").
+size_t capture_reason_phrase(char* data, size_t size, size_t count, void* target) {
+  std::string_view line(data, size * count);
+  if (line.substr(0, 5) == "HTTP/") {
+    auto& reason = *static_cast<std::string*>(target);
+    reason.clear();
+    const auto code_start = line.find(' ');
+    const auto reason_start =
+        code_start == std::string_view::npos ? code_start : line.find(' ', code_start + 1);
+    if (reason_start != std::string_view::npos) {
+      std::string_view phrase = line.substr(reason_start + 1);
+      while (!phrase.empty() && (phrase.back() == '\r' || phrase.back() == '\n')) {
+        phrase.remove_suffix(1);
+      }
+      reason.assign(phrase);
+    }
+  }
+  return size * count;
+}
+
+// libcurl calls this at least once a second, also while connecting or waiting for an answer.
+int abort_when_interrupted(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  return interrupt::requested() ? 1 : 0;
+}
+
+bool is_method_preserving_redirect(long status) { return status == 307 || status == 308; }
+
+}  // namespace
+
+struct HttpTransport::Exchange {
+  long status = 0;
+  std::string reason;
+  std::string body;
+  std::string redirect_url;
+};
+
+void HttpTransport::CurlHandleDeleter::operator()(void* handle) const {
+  curl_easy_cleanup(static_cast<CURL*>(handle));
+}
+
+void HttpTransport::HeaderListDeleter::operator()(curl_slist* headers) const {
+  curl_slist_free_all(headers);
+}
+
+std::string url_without_credentials(const std::string& url) {
+  CurlUrl parsed = parse_url(url);
+  if (!parsed) return url;
+  curl_url_set(parsed.get(), CURLUPART_USER, nullptr, 0);
+  curl_url_set(parsed.get(), CURLUPART_PASSWORD, nullptr, 0);
+  char* cleaned = nullptr;
+  if (curl_url_get(parsed.get(), CURLUPART_URL, &cleaned, 0) != CURLUE_OK) return url;
+  CurlString owned(cleaned);
+  return cleaned;
+}
+
+// No size cap of Thrift's own (100 MB): upstream reads answers of any size, and a large
+// cluster's getTasksStatus can be big. Reads are checked against the actual body instead.
+HttpTransport::HttpTransport(HttpTransportOptions options)
+    : TVirtualTransport(std::make_shared<apache::thrift::TConfiguration>(
+          std::numeric_limits<int>::max())),
+      options_(std::move(options)) {
+  check_auth_supported(options_.auth);
+  ensure_curl_initialized();
+  curl_.reset(curl_easy_init());
+  if (!curl_) throw Error(ErrorKind::Unknown, "libcurl could not create a handle");
+  CURL* curl = static_cast<CURL*>(curl_.get());
+
+  const bool basic_from_netrc = options_.auth.mechanism == AuthMechanism::Unauthenticated &&
+                                !options_.auth.bearer_token;
+  if (basic_from_netrc) {
+    const auto path = options_.auth.netrc_file ? options_.auth.netrc_file : default_netrc_path();
+    if (path) netrc_ = Netrc::load(*path);
+  }
+
+  auto add_header = [this](const std::string& line) {
+    curl_slist* extended = curl_slist_append(headers_.get(), line.c_str());
+    if (extended == nullptr) throw Error(ErrorKind::Unknown, "libcurl could not add a header");
+    headers_.release();
+    headers_.reset(extended);
+  };
+  const std::string type(content_type(options_.protocol));
+  add_header("Content-Type: " + type);
+  add_header("Accept: " + type);
+  add_header("Expect:");  // no 100-continue round trip
+  if (options_.auth.bearer_token) add_header("Authorization: Bearer " + *options_.auth.bearer_token);
+  for (const auto& [name, value] : options_.extra_headers) add_header(name + ": " + value);
+
+  std::string user_agent(kUserAgent);
+  if (!options_.client_version.empty()) user_agent += " " + options_.client_version;
+
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers_.get());
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, user_agent.c_str());  // libcurl copies strings
+  curl_easy_setopt(curl, CURLOPT_POST, 1L);
+  curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
+  curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate, decoded transparently
+  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl, CURLOPT_TCP_NODELAY, 1L);
+  curl_easy_setopt(curl, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(curl, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (options_.ca_file) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file->c_str());
+  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(options_.connect_timeout.count()));
+  // Redirects are followed by hand in flush(): each hop gets the credentials of its own host,
+  // as requests recomputes netrc auth per host, and the POST body and method stay the same.
+  curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 0L);
+  curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, abort_when_interrupted);
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_to_string);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, capture_reason_phrase);
+  if (options_.auth.mechanism == AuthMechanism::Kerberos && !options_.auth.bearer_token) {
+    // SPNEGO as requests_kerberos does it: first request bare, answer the 401 Negotiate.
+    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_NEGOTIATE);
+    curl_easy_setopt(curl, CURLOPT_USERPWD, ":");
+  }
+}
+
+HttpTransport::~HttpTransport() = default;
+
+void HttpTransport::apply_credentials_for(const std::string& url) {
+  if (options_.auth.mechanism != AuthMechanism::Unauthenticated || options_.auth.bearer_token) {
+    return;
+  }
+  CURL* curl = static_cast<CURL*>(curl_.get());
+  std::optional<NetrcCredentials> credentials;
+  if (netrc_) credentials = netrc_->credentials_for(host_of(url));
+  if (credentials) {
+    curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+    curl_easy_setopt(curl, CURLOPT_USERNAME, credentials->login.c_str());
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, credentials->password.c_str());
+  } else {
+    curl_easy_setopt(curl, CURLOPT_USERNAME, nullptr);
+    curl_easy_setopt(curl, CURLOPT_PASSWORD, nullptr);
+  }
+}
+
+HttpTransport::Exchange HttpTransport::post(const std::string& url, const std::string& body) {
+  CURL* curl = static_cast<CURL*>(curl_.get());
+  Exchange exchange;
+  char error_text[CURL_ERROR_SIZE] = {0};
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  apply_credentials_for(url);
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange.body);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange.reason);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
+
+  const auto started = std::chrono::steady_clock::now();
+  const CURLcode result = curl_easy_perform(curl);
+  const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - started);
+  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, nullptr);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, nullptr);
+
+  long new_connections = 0;
+  curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &new_connections);
+  connections_opened_ += new_connections;
+
+  const std::string shown_url = url_without_credentials(url);
+  if (result != CURLE_OK) {
+    if (options_.trace) {
+      options_.trace("POST " + shown_url + " -> failed after " + std::to_string(elapsed.count()) +
+                     " ms");
+    }
+    if (result == CURLE_ABORTED_BY_CALLBACK && interrupt::requested()) {
+      throw Error(ErrorKind::Interrupted, "Command interrupted by user");
+    }
+    const std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(result);
+    throw TransportError("Unknown error talking to " + shown_url + ": " + detail, 0,
+                         result == CURLE_OPERATION_TIMEDOUT);
+  }
+
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &exchange.status);
+  char* redirect = nullptr;
+  curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &redirect);
+  if (redirect != nullptr) exchange.redirect_url = redirect;
+  if (options_.trace) {
+    options_.trace("POST " + shown_url + " -> " + std::to_string(exchange.status) + " in " +
+                   std::to_string(elapsed.count()) + " ms");
+  }
+  return exchange;
+}
+
+void HttpTransport::flush() {
+  const std::string body = std::move(request_);
+  request_.clear();
+  response_.clear();
+  read_offset_ = 0;
+  resetConsumedMessageSize();
+
+  CURL* curl = static_cast<CURL*>(curl_.get());
+  const bool has_deadline = options_.request_timeout.count() > 0;
+  const auto deadline = std::chrono::steady_clock::now() + options_.request_timeout;
+  std::string url = options_.api_url;
+  for (int hop = 0;; ++hop) {
+    long timeout_ms = 0;
+    if (has_deadline) {
+      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+          deadline - std::chrono::steady_clock::now());
+      timeout_ms = std::max<long>(1, static_cast<long>(left.count()));
+    }
+    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);
+
+    Exchange exchange = post(url, body);
+    if (is_method_preserving_redirect(exchange.status) && !exchange.redirect_url.empty()) {
+      if (hop >= options_.max_redirects) {
+        throw TransportError("Unknown error talking to " + url_without_credentials(url) +
+                                 ": Exceeded " + std::to_string(options_.max_redirects) +
+                                 " redirects.",
+                             exchange.status, /*timed_out=*/false);
+      }
+      url = exchange.redirect_url;
+      continue;
+    }
+    throw_unless_success(exchange.status, exchange.reason, url_without_credentials(url),
+                         options_.auth.mechanism);
+    response_ = std::move(exchange.body);
+    // Container sizes a protocol reads are sanity-checked against the bytes actually received.
+    resetConsumedMessageSize(static_cast<long>(response_.size()));
+    return;
+  }
+}
+
+uint32_t HttpTransport::read(uint8_t* buffer, uint32_t length) {
+  const std::size_t available = response_.size() - read_offset_;
+  const auto count = static_cast<uint32_t>(std::min<std::size_t>(available, length));
+  std::memcpy(buffer, response_.data() + read_offset_, count);
+  read_offset_ += count;
+  return count;
+}
+
+void HttpTransport::write(const uint8_t* buffer, uint32_t length) {
+  request_.append(reinterpret_cast<const char*>(buffer), length);
+}
+
+uint32_t HttpTransport::readEnd() { return static_cast<uint32_t>(read_offset_); }
+
+uint32_t HttpTransport::writeEnd() { return static_cast<uint32_t>(request_.size()); }
+
+}  // namespace aurora::api

@@ -1,0 +1,13 @@
+#pragma once
+// The `job` noun's verbs, each defined in its own file.
+
+#include "cli/command_tree.hpp"
+#include "cli/context.hpp"
+
+namespace aurora::commands::job {
+
+void add_list(cli::CommandTree& tree);
+void add_open(cli::CommandTree& tree);
+void add_status(cli::CommandTree& tree);
+
+}  // namespace aurora::commands::job
