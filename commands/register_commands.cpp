@@ -1,7 +1,12 @@
 #include "commands/register_commands.hpp"
 
+#include "commands/config/verbs.hpp"
+#include "commands/cron/verbs.hpp"
 #include "commands/job/verbs.hpp"
 #include "commands/quota/verbs.hpp"
+#include "commands/sla/verbs.hpp"
+#include "commands/task/verbs.hpp"
+#include "commands/update/verbs.hpp"
 
 namespace aurora::commands {
 
@@ -15,10 +20,13 @@ void register_commands(cli::CommandTree& tree) {
   tree.add_noun("sla", "Show uptime statistics of a job's tasks");
   tree.add_noun("config", "Work with configuration files");
 
-  job::add_list(tree);
-  job::add_open(tree);
-  job::add_status(tree);
-  quota::add_get(tree);
+  job::register_verbs(tree);
+  update::register_verbs(tree);
+  task::register_verbs(tree);
+  cron::register_verbs(tree);
+  quota::register_verbs(tree);
+  sla::register_verbs(tree);
+  config::register_verbs(tree);
 }
 
 }  // namespace aurora::commands

@@ -6,6 +6,9 @@
 
 namespace aurora::commands::job {
 
+// Adds every verb of this noun to the tree.
+void register_verbs(cli::CommandTree& tree);
+
 void add_list(cli::CommandTree& tree);
 void add_open(cli::CommandTree& tree);
 void add_status(cli::CommandTree& tree);

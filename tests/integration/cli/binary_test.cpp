@@ -1,6 +1,6 @@
 #include <doctest/doctest.h>
 
-#include "process.hpp"
+#include "tests/integration/fixtures/run_process.hpp"
 
 static ProcessResult aurora(std::vector<std::string> args) {
   args.insert(args.begin(), AURORA_BINARY);

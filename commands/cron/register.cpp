@@ -1,0 +1,7 @@
+#include "commands/cron/verbs.hpp"
+
+namespace aurora::commands::cron {
+
+void register_verbs(cli::CommandTree&) {}
+
+}  // namespace aurora::commands::cron

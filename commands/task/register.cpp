@@ -1,0 +1,7 @@
+#include "commands/task/verbs.hpp"
+
+namespace aurora::commands::task {
+
+void register_verbs(cli::CommandTree&) {}
+
+}  // namespace aurora::commands::task
