@@ -385,17 +385,19 @@ struct GetJobsResult {
 }
 
 // Every field that is set must match (AND).
+// Unset fields of a query mean "any"; they are optional so that C++ leaves them off the wire as
+// upstream's Python client does (the scheduler treats a present field, even empty, as a filter).
 struct TaskQuery {
-  14: string role
-  9: string environment
-  2: string jobName
-  4: set<string> taskIds
-  5: set<ScheduleStatus> statuses
-  7: set<i32> instanceIds
-  10: set<string> slaveHosts
-  11: set<JobKey> jobKeys
-  12: i32 offset
-  13: i32 limit
+  14: optional string role
+  9: optional string environment
+  2: optional string jobName
+  4: optional set<string> taskIds
+  5: optional set<ScheduleStatus> statuses
+  7: optional set<i32> instanceIds
+  10: optional set<string> slaveHosts
+  11: optional set<JobKey> jobKeys
+  12: optional i32 offset
+  13: optional i32 limit
 }
 
 struct HostStatus {
@@ -453,7 +455,7 @@ struct JobUpdateSettings {
   3: i32 maxFailedInstances
   5: i32 minWaitInInstanceRunningMs
   6: bool rollbackOnFailure
-  7: set<Range> updateOnlyTheseInstances
+  7: optional set<Range> updateOnlyTheseInstances
   8: bool waitForBatchCompletion
   9: optional i32 blockIfNoPulsesAfterMs
   10: optional bool slaAware
@@ -518,13 +520,13 @@ struct JobUpdateRequest {
 
 // Every field that is set must match (AND).
 struct JobUpdateQuery {
-  2: string role
-  8: JobUpdateKey key
-  3: JobKey jobKey
-  4: string user
-  5: set<JobUpdateStatus> updateStatuses
-  6: i32 offset
-  7: i32 limit
+  2: optional string role
+  8: optional JobUpdateKey key
+  3: optional JobKey jobKey
+  4: optional string user
+  5: optional set<JobUpdateStatus> updateStatuses
+  6: optional i32 offset
+  7: optional i32 limit
 }
 
 // ---------------------------------------------------------------------------------------------

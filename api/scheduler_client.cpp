@@ -134,8 +134,9 @@ AURORA_READ_CALL(startJobUpdate,
 AURORA_WRITE_CALL(scheduleCronJob, (const gen::JobConfiguration& config), (r, config))
 AURORA_WRITE_CALL(descheduleCronJob, (const gen::JobKey& job), (r, job))
 AURORA_WRITE_CALL(startCronJob, (const gen::JobKey& job), (r, job))
-AURORA_WRITE_CALL(restartShards, (const gen::JobKey& job, const std::set<int32_t>& instances),
-                  (r, job, instances))
+// Retried, as upstream's restarter does: restarting an instance twice is harmless.
+AURORA_READ_CALL(restartShards, (const gen::JobKey& job, const std::set<int32_t>& instances),
+                 (r, job, instances))
 AURORA_WRITE_CALL(killTasks,
                   (const gen::JobKey& job, const std::set<int32_t>& instances,
                    const std::string& message),

@@ -70,6 +70,7 @@ class SchedulerClient {
   gen::Response scheduleCronJob(const gen::JobConfiguration& config);
   gen::Response descheduleCronJob(const gen::JobKey& job);
   gen::Response startCronJob(const gen::JobKey& job);
+  // Retried, as upstream's restarter does.
   gen::Response restartShards(const gen::JobKey& job, const std::set<int32_t>& instances);
   gen::Response killTasks(const gen::JobKey& job, const std::set<int32_t>& instances,
                           const std::string& message);

@@ -1,8 +1,13 @@
 #include "cli/application.hpp"
 
+#include <filesystem>
+#include <fstream>
 #include <new>
 
+#include "cli/completion.hpp"
+#include "cli/completion_sources.hpp"
 #include "cli/context.hpp"
+#include "cli/man_pages.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/parse.hpp"
 #include "errors/error.hpp"
@@ -27,8 +32,53 @@ std::string python_list_repr(const std::vector<std::string>& words) {
 
 std::string client_version() { return AURORA_VERSION; }
 
-int run_command_line(const CommandTree& tree, const std::vector<std::string>& args,
+namespace {
+
+// `aurora __complete WORDS...`: candidates for the last word, one per line, for the shell scripts.
+int run_completion(const CommandTree& tree, const std::vector<std::string>& words,
+                   std::ostream& out, std::ostream& err, clusters::SearchInputs cluster_search) {
+  Context context(out, err, false, std::move(cluster_search));
+  const CompletionResult result = complete_words(tree, words, live_completion_sources(context));
+  if (result.no_space) out << ":nospace\n";
+  if (result.complete_files) out << ":files\n";
+  for (const auto& candidate : result.candidates) out << candidate << "\n";
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_command_line(const CommandTree& tree, const std::vector<std::string>& raw_args,
                      std::ostream& out, std::ostream& err, clusters::SearchInputs cluster_search) {
+  std::vector<std::string> args = raw_args;
+  if (!args.empty() && args[0] == "__complete") {
+    return run_completion(tree, {args.begin() + 1, args.end()}, out, err, std::move(cluster_search));
+  }
+  if (!args.empty() && args[0] == "completion") {
+    if (args.size() != 2 || (args[1] != "bash" && args[1] != "zsh" && args[1] != "fish")) {
+      err << "usage: aurora completion {bash,zsh,fish}\n"
+          << "aurora completion: error: name one shell: bash, zsh or fish\n";
+      return kExitUsage;
+    }
+    out << completion_script(args[1]);
+    return kExitOk;
+  }
+  if (!args.empty() && args[0] == "__man") {
+    // Writes the generated man pages into a directory (scripts/generate-docs.sh uses it).
+    if (args.size() != 2) {
+      err << "usage: aurora __man DIRECTORY\n";
+      return kExitUsage;
+    }
+    std::filesystem::create_directories(args[1]);
+    for (const auto& [name, text] : render_man_pages(tree, client_version())) {
+      std::ofstream(std::filesystem::path(args[1]) / name) << text;
+    }
+    return kExitOk;
+  }
+  if (!args.empty() && args[0] == "help") {
+    // `aurora help [NOUN [VERB]]` is `aurora [NOUN [VERB]] -h`.
+    args.erase(args.begin());
+    args.push_back("-h");
+  }
   const ParsedCommand parsed = parse_command_line(tree, client_version(), args, out, err);
   if (parsed.verb == nullptr) return parsed.exit_code;
 

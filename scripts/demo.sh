@@ -1,7 +1,44 @@
 #!/usr/bin/env bash
-# README command (a): install dependencies, build, and run the client.
+# README command (a): install dependencies, build, start a local aurora-devcluster, and run the
+# hello-world job through create, status, update and killall. Re-runnable; cleans up after itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh
-./build/aurora --help
+AURORA_BUILD_TARGETS="aurora aurora-devcluster" scripts/build.sh
+
+work=$(mktemp -d /tmp/aurora-demo-XXXXXX)
+devcluster_pid=
+cleanup() {
+  [ -n "$devcluster_pid" ] && kill "$devcluster_pid" 2>/dev/null && wait "$devcluster_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+step() { printf '\n\033[1m$ %s\033[0m\n' "$*"; "$@"; }
+
+echo "Starting aurora-devcluster (state and sandboxes under $work)"
+build/aurora-devcluster --port 0 --port-file "$work/port" --state-dir "$work/state" \
+  --sandbox-root "$work/sandboxes" --run-tasks --speed 5 >"$work/devcluster.log" 2>&1 &
+devcluster_pid=$!
+for _ in $(seq 100); do [ -s "$work/port" ] && break; sleep 0.1; done
+port=$(cat "$work/port")
+mkdir -p "$work/etc"
+cat >"$work/etc/clusters.json" <<JSON
+[{"name": "devcluster", "scheduler_uri": "http://127.0.0.1:$port",
+  "slave_root": "$work/sandboxes", "slave_run_directory": "latest"}]
+JSON
+export AURORA_CONFIG_ROOT="$work/etc"
+aurora=build/aurora
+job=devcluster/www-data/prod/hello
+
+step $aurora job create $job examples/hello_world.aurora --wait-until RUNNING
+step $aurora job status $job
+sed 's/instances = 2/instances = 3/' examples/hello_world.aurora >"$work/hello_world.aurora"
+step $aurora update start $job "$work/hello_world.aurora" --wait --timeout 2m
+step $aurora job list devcluster/www-data
+if $aurora task run -h >/dev/null 2>&1; then
+  step $aurora task run $job 'cat .logs/hello/0/stdout | tail -1'
+fi
+step $aurora job killall $job
+echo
+echo "Demo finished: the job was created, updated from 2 to 3 instances, and killed."

@@ -9,6 +9,8 @@ packages=(
   nlohmann-json3-dev doctest-dev libboost-dev libssl-dev zlib1g-dev
   # tests: a real ZooKeeper server and a throwaway sshd on loopback
   zookeeper openssh-server openssh-client
+  # tests: shells for completion, groff to render man pages
+  bash-completion zsh fish groff-base
 )
 
 missing=()

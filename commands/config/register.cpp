@@ -2,6 +2,6 @@
 
 namespace aurora::commands::config {
 
-void register_verbs(cli::CommandTree&) {}
+void register_verbs(cli::CommandTree& tree) { add_list(tree); }
 
 }  // namespace aurora::commands::config

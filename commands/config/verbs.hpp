@@ -9,4 +9,6 @@ namespace aurora::commands::config {
 // Adds every verb of this noun to the tree.
 void register_verbs(cli::CommandTree& tree);
 
+void add_list(cli::CommandTree& tree);
+
 }  // namespace aurora::commands::config

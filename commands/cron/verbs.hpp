@@ -9,4 +9,8 @@ namespace aurora::commands::cron {
 // Adds every verb of this noun to the tree.
 void register_verbs(cli::CommandTree& tree);
 
+void add_deschedule(cli::CommandTree& tree);
+void add_show(cli::CommandTree& tree);
+void add_start(cli::CommandTree& tree);
+
 }  // namespace aurora::commands::cron

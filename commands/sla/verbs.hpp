@@ -9,4 +9,7 @@ namespace aurora::commands::sla {
 // Adds every verb of this noun to the tree.
 void register_verbs(cli::CommandTree& tree);
 
+void add_get_task_up_count(cli::CommandTree& tree);
+void add_get_job_uptime(cli::CommandTree& tree);
+
 }  // namespace aurora::commands::sla

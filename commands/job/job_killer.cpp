@@ -1,0 +1,167 @@
+#include "commands/job/job_killer.hpp"
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "api/scheduler_client.hpp"
+#include "cli/browser.hpp"
+#include "cli/response.hpp"
+#include "clusters/discovery/display_urls.hpp"
+#include "commands/job/active_tasks.hpp"
+#include "commands/job/instance_lists.hpp"
+#include "commands/job/job_monitor.hpp"
+#include "commands/job/kill_batches.hpp"
+#include "commands/job/option_checks.hpp"
+#include "commands/scheduler_terms.hpp"
+#include "errors/error.hpp"
+
+namespace aurora::commands::job {
+namespace {
+
+using nlohmann::ordered_json;
+
+// What -o json prints: null instance lists mean "every instance of the job".
+struct KillReport {
+  ordered_json requested;
+  ordered_json killed = ordered_json::array();
+  ordered_json not_killed_in_time = ordered_json::array();
+  std::optional<std::string> error;
+};
+
+void print_report(cli::Context& context, const KillTarget& target, bool batched,
+                  const KillReport& report) {
+  ordered_json doc;
+  doc["job"] = target.job.str();
+  doc["requested"] = report.requested;
+  doc["batched"] = batched;
+  doc["killed"] = report.killed;
+  doc["not_killed_in_time"] = report.not_killed_in_time;
+  doc["succeeded"] = !report.error.has_value();
+  if (report.error) doc["error"] = *report.error;
+  context.print_out(doc.dump(2));
+}
+
+gen::Response send_kill(cli::Context& context, api::SchedulerClient& scheduler,
+                        const KillOptions& options, const grammars::JobKey& job,
+                        const std::optional<std::vector<int32_t>>& instances) {
+  context.log().info("Killing tasks for job: " + job.str());
+  std::set<int32_t> ids;
+  if (instances) {
+    context.log().info("Instances to be killed: " + python_int_list(*instances));
+    ids.insert(instances->begin(), instances->end());
+  }
+  return scheduler.killTasks(to_thrift(job), ids, options.message.value_or(""));
+}
+
+bool wait_for_death(api::SchedulerClient& scheduler, const grammars::JobKey& job,
+                    const std::optional<std::vector<int32_t>>& instances) {
+  std::optional<std::set<int32_t>> ids;
+  if (instances) ids.emplace(instances->begin(), instances->end());
+  return JobMonitor(scheduler, to_thrift(job)).wait_until(TaskPredicate::Terminal, ids, true);
+}
+
+// --no-batching: one killTasks for everything, then one wait. Returns the exit code.
+int kill_at_once(const KillOptions& options, const KillTarget& target, cli::Context& context,
+                 api::SchedulerClient& scheduler, KillReport& report) {
+  const auto response = send_kill(context, scheduler, options, target.job, target.instances);
+  cli::check_response(context, response);
+  if (!wait_for_death(scheduler, target.job, target.instances)) {
+    const std::string text = "Instances " +
+                             (target.instances ? python_int_list(*target.instances) : "None") +
+                             " were not killed in time";
+    report.not_killed_in_time = report.requested;
+    report.error = text;
+    context.print_err(text);
+    return 9;
+  }
+  report.killed = report.requested;
+  return 0;
+}
+
+// The default: batches of --batch-size active instances, each waited for. Returns the exit code,
+// or throws Error(CommandFailure) once too many batches failed.
+int kill_in_batches(const KillOptions& options, const KillTarget& target, cli::Context& context,
+                    api::SchedulerClient& scheduler, KillReport& report) {
+  const bool json = context.output == cli::OutputFormat::Json;
+  const auto active = instance_ids_of(fetch_active_tasks(context, target.job));
+  if (active.empty()) {
+    // Upstream printed this and then reported success; nothing was killed, so we fail.
+    report.error = "No tasks to kill found for job " + target.job.str();
+    context.print_err(*report.error);
+    return 6;
+  }
+  auto remaining = instances_to_kill(active, target.instances);
+  KillFailureBudget budget(options.max_total_failures);
+  while (!remaining.empty()) {
+    const auto batch = take_batch(remaining, options.batch_size);
+    const auto response = send_kill(context, scheduler, options, target.job, batch);
+    cli::check_response(context, response,
+                        "Kill of instances " + python_int_list(batch) + " failed with error:");
+    if (wait_for_death(scheduler, target.job, batch)) {
+      for (int32_t id : batch) report.killed.push_back(id);
+      if (!json) context.print_out("Successfully killed instances " + python_int_list(batch));
+      continue;
+    }
+    for (int32_t id : batch) report.not_killed_in_time.push_back(id);
+    context.print_err("Instances " + python_int_list(batch) + " were not killed in time");
+    if (budget.record_failure()) {
+      report.error = "Exceeded maximum number of errors while killing instances";
+      return 4;
+    }
+  }
+  if (budget.failures() > 0) {
+    report.error = "Errors occurred while killing instances";
+    return 4;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void declare_kill_options(cli::VerbBuilder& verb, KillOptions& options) {
+  verb.flag("--open-browser", "Open the job's page in a browser afterwards", options.open_browser)
+      .option("--bind", "var=value",
+              "Accepted for compatibility; it only affects the --config file, which is ignored",
+              options.bindings)
+      .flag("--read-json", "Accepted for compatibility; the --config file is ignored",
+            options.read_json)
+      .option("--config", "pathname",
+              "Config file for the job's hooks (ignored for now: loading configuration files is "
+              "not available yet)",
+              options.config)
+      .option("--batch-size", "BATCH_SIZE",
+              "Instances killed per batch; each batch is waited for (at least 1)",
+              options.batch_size)
+      .option("--max-total-failures", "MAX_TOTAL_FAILURES",
+              "Batches that may fail to die in time before the kill stops",
+              options.max_total_failures)
+      .flag("--no-batching", "Kill every instance with a single request, then wait once",
+            options.no_batching)
+      .option("--message", "MESSAGE", "Message recorded with the kill state transition",
+              options.message, "-m");
+}
+
+int kill_instances(const KillOptions& options, const KillTarget& target, cli::Context& context) {
+  const auto& cluster = context.clusters().get(target.job.cluster);
+  auto& scheduler = context.scheduler(cluster);
+  ignore_hook_config(context, options.config);
+
+  KillReport report;
+  report.requested = target.instances ? json_int_list(*target.instances) : ordered_json();
+  const int code = options.no_batching
+                       ? kill_at_once(options, target, context, scheduler, report)
+                       : kill_in_batches(options, target, context, scheduler, report);
+  const bool json = context.output == cli::OutputFormat::Json;
+  if (json) print_report(context, target, !options.no_batching, report);
+  if (code == 4) throw Error(ErrorKind::CommandFailure, *report.error);
+  if (code != 0) return code;
+
+  if (options.open_browser) {
+    cli::open_in_browser(clusters::job_page_url(context.display_base_url(cluster), target.job.role,
+                                                target.job.env, target.job.name));
+  }
+  if (!json) context.print_out("Job " + target.verb + " succeeded");
+  return 0;
+}
+
+}  // namespace aurora::commands::job

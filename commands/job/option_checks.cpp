@@ -1,0 +1,33 @@
+#include "commands/job/option_checks.hpp"
+
+#include "cli/help.hpp"
+#include "errors/error.hpp"
+
+namespace aurora::commands::job {
+
+void fail_argument(cli::Context& context, const cli::CommandTree& tree, std::string_view noun,
+                   std::string_view verb, std::string_view argument, std::string_view text) {
+  const cli::VerbSpec* spec = tree.find_verb(noun, verb);
+  if (spec != nullptr) context.err() << cli::verb_usage(*spec);
+  context.err() << "aurora " << noun << " " << verb << ": error: argument " << argument << ": "
+                << text << "\n";
+  context.err().flush();
+  throw Error(ErrorKind::Usage, "");
+}
+
+void require_positive_option(cli::Context& context, const cli::CommandTree& tree,
+                             std::string_view noun, std::string_view verb, std::string_view option,
+                             int value) {
+  if (value >= 1) return;
+  fail_argument(context, tree, noun, verb, option,
+                "must be at least 1, got " + std::to_string(value));
+}
+
+void ignore_hook_config(cli::Context& context, const std::optional<std::string>& config) {
+  if (!config) return;
+  context.log().warn("Ignoring --config " + *config +
+                     ": this verb reads it only for hooks, and loading configuration files is "
+                     "not available yet.");
+}
+
+}  // namespace aurora::commands::job

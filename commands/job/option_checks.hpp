@@ -1,0 +1,31 @@
+#pragma once
+// Checks of option values made when the verb runs (upstream accepted some and then misbehaved),
+// and of options it used only for hooks; shared by the job, cron and sla verbs.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cli/command_tree.hpp"
+#include "cli/context.hpp"
+
+namespace aurora::commands::job {
+
+// Fails as argparse fails on a bad value, for values checked only when the verb runs: the verb's
+// usage, then "aurora <noun> <verb>: error: argument <argument>: <text>", exit 2.
+[[noreturn]] void fail_argument(cli::Context& context, const cli::CommandTree& tree,
+                                std::string_view noun, std::string_view verb,
+                                std::string_view argument, std::string_view text);
+
+// Refuses a value below 1 as argparse refuses a bad value: the verb's usage, then
+// "aurora <noun> <verb>: error: argument <option>: must be at least 1, got <n>", exit 2.
+// (Upstream took --batch-size 0 and then looped forever.)
+void require_positive_option(cli::Context& context, const cli::CommandTree& tree,
+                             std::string_view noun, std::string_view verb, std::string_view option,
+                             int value);
+
+// --config on kill, killall, restart and cron start only supplies hooks (and the tier lookup);
+// loading configuration files is not available yet, so a given file is named and ignored.
+void ignore_hook_config(cli::Context& context, const std::optional<std::string>& config);
+
+}  // namespace aurora::commands::job

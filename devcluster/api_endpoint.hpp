@@ -1,0 +1,39 @@
+#pragma once
+// The /api servlet: picks TBinary or TJSON from Content-Type and Accept exactly as upstream's
+// TContentAwareServlet (ApiModule) does, and runs the Thrift processor on the body.
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "devcluster/http_message.hpp"
+
+namespace apache::thrift {
+class TProcessor;
+}
+
+namespace aurora::devcluster {
+
+enum class ThriftEncoding { Binary, Json };
+
+inline constexpr const char* kThriftBinaryType = "application/vnd.apache.thrift.binary";
+inline constexpr const char* kThriftJsonType = "application/vnd.apache.thrift.json";
+
+// The request protocol for a Content-Type (absent means application/x-thrift, which upstream reads
+// as TJSON); nullopt means 415.
+std::optional<ThriftEncoding> request_encoding(const std::optional<std::string>& content_type);
+// The response protocol for an Accept header: binary only when asked for binary, else TJSON.
+ThriftEncoding response_encoding(const std::optional<std::string>& accept);
+
+class ApiEndpoint {
+ public:
+  explicit ApiEndpoint(std::shared_ptr<apache::thrift::TProcessor> processor)
+      : processor_(std::move(processor)) {}
+
+  HttpResponse handle(const HttpRequest& request) const;
+
+ private:
+  std::shared_ptr<apache::thrift::TProcessor> processor_;
+};
+
+}  // namespace aurora::devcluster

@@ -1,0 +1,55 @@
+#pragma once
+// Gives tasks real sandboxes and, with --run-tasks, really runs their Thermos processes with bash,
+// honouring order constraints and retries, logging to <sandbox>/.logs/<process>/<run>/.
+
+#include <sys/types.h>
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "devcluster/sandbox_layout.hpp"
+#include "devcluster/task_executor.hpp"
+#include "devcluster/thermos_config.hpp"
+
+namespace aurora::devcluster {
+
+class LocalExecutor : public TaskExecutor {
+ public:
+  // `layout.root` empty: no sandboxes (and nothing runs).
+  LocalExecutor(SandboxLayout layout, bool run_tasks);
+  ~LocalExecutor() override;
+
+  void prepare(const gen::ScheduledTask& task) override;
+  bool launch(const gen::ScheduledTask& task) override;
+  void kill(const std::string& task_id) override;
+  std::vector<TaskExit> collect_exits() override;
+  bool is_running(const std::string& task_id) const override;
+
+ private:
+  struct Process {
+    ThermosProcess spec;
+    std::string cmdline;  // with runtime values filled in
+    pid_t pid = -1;
+    int runs = 0;
+    int failures = 0;
+    enum class State { Waiting, Running, Succeeded, Failed } state = State::Waiting;
+  };
+  struct RunningTask {
+    std::filesystem::path sandbox;
+    std::vector<Process> processes;
+  };
+
+  void start_ready_processes(RunningTask& task);
+  pid_t spawn(const std::filesystem::path& sandbox, Process& process);
+  static void stop_processes(RunningTask& task);
+
+  SandboxLayout layout_;
+  bool run_tasks_;
+  mutable std::mutex mutex_;
+  std::map<std::string, RunningTask> running_;
+};
+
+}  // namespace aurora::devcluster

@@ -1,0 +1,61 @@
+// Two devclusters sharing only a real ZooKeeper: one leads and announces, the other redirects.
+
+#include <doctest/doctest.h>
+
+#include "tests/integration/devcluster/devcluster_client.hpp"
+#include "tests/integration/devcluster/devcluster_process.hpp"
+#include "tests/integration/fixtures/temp_dir.hpp"
+#include "tests/integration/fixtures/zookeeper_server.hpp"
+
+using namespace aurora;
+using namespace aurora::devcluster::testing;
+
+namespace {
+
+int status_of(int port, const std::string& path) {
+  try {
+    LoopbackHttp http(port);
+    return http.request("GET", path, {}, "").status;
+  } catch (const std::exception&) {
+    return 0;
+  }
+}
+
+HttpReply api_call(int port) {
+  LoopbackHttp http(port);
+  return http.request("POST", "/api", {{"Content-Type", "application/json"}},
+                      R"([1,"getTierConfigs",1,0,{}])");
+}
+
+}  // namespace
+
+TEST_CASE("a follower answers /api with 307 to the leader, and takes over when the leader dies") {
+  auto& zookeeper = aurora::testing::shared_zookeeper_server();
+  aurora::testing::TempDir dir("devcluster-zk-");
+  std::vector<std::string> options = {"--zk",
+                                      zookeeper.connect_string(),
+                                      "--zk-path",
+                                      "/aurora/devcluster-test",
+                                      "--zk-session-timeout-ms",
+                                      "4000"};
+  auto first_options = options;
+  first_options.insert(first_options.end(), {"--state-dir", (dir.path() / "a").string()});
+  DevclusterProcess leader(dir.path(), first_options);
+  REQUIRE(eventually([&] { return status_of(leader.port(), "/leaderhealth") == 200; }));
+
+  auto second_options = options;
+  second_options.insert(second_options.end(), {"--state-dir", (dir.path() / "b").string()});
+  DevclusterProcess follower(dir.path(), second_options);
+  REQUIRE(eventually([&] { return api_call(follower.port()).status == 307; }));
+  auto redirect = api_call(follower.port());
+  CHECK(redirect.headers["location"] ==
+        "http://127.0.0.1:" + std::to_string(leader.port()) + "/api");
+  CHECK(api_call(leader.port()).status == 200);
+  CHECK(status_of(follower.port(), "/leaderhealth") == 503);
+
+  leader.kill_hard();
+  // The leader's session expires after the session timeout; then the follower leads.
+  CHECK(eventually([&] { return status_of(follower.port(), "/leaderhealth") == 200; },
+                   std::chrono::seconds(30)));
+  CHECK(api_call(follower.port()).status == 200);
+}

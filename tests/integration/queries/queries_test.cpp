@@ -1,0 +1,186 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "AuroraAdmin.h"
+
+#include <set>
+#include <sstream>
+
+#include "tests/integration/fixtures/devcluster_server.hpp"
+#include "tests/integration/jobs/seeded_jobs.hpp"
+
+using namespace aurora;
+using namespace aurora::testing;
+
+namespace {
+
+std::vector<std::string> lines(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  while (std::getline(in, line)) out.push_back(line);
+  return out;
+}
+
+std::set<std::string> line_set(const std::string& text) {
+  const auto all = lines(text);
+  return {all.begin(), all.end()};
+}
+
+// One devcluster with hello (2 instances) and web (1), all RUNNING, shared by the cases below.
+struct Seeded {
+  DevclusterServer server;
+  Seeded() {
+    SeededCluster cluster(server);
+    cluster.create(service_job("hello", 2));
+    cluster.create(service_job("web", 1));
+    cluster.wait_running("hello", 2);
+    cluster.wait_running("web", 1);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("job list prints every job of a role, and filters with wildcards") {
+  Seeded seeded;
+  const auto all = seeded.server.aurora({"job", "list", "devcluster/www-data"});
+  CHECK(all.exit_code == 0);
+  CHECK(line_set(all.out) ==
+        std::set<std::string>{"devcluster/www-data/prod/hello", "devcluster/www-data/prod/web"});
+  CHECK(all.err.find(" INFO] Retrieving jobs for role www-data") != std::string::npos);
+
+  const auto pattern = seeded.server.aurora({"job", "list", "devcluster/*/prod/he*"});
+  CHECK(pattern.out == "devcluster/www-data/prod/hello\n");
+  CHECK(pattern.err.find(" INFO] Retrieving jobs for role None") != std::string::npos);
+
+  const auto none = seeded.server.aurora({"job", "list", "devcluster/*/nope"});
+  CHECK(none.exit_code == 0);
+  CHECK(none.out.empty());
+
+  const auto json = seeded.server.aurora({"job", "list", "devcluster/*", "-o", "json"});
+  CHECK(nlohmann::json::parse(json.out).size() == 2);
+}
+
+TEST_CASE("job list of a fully specified key prints it without asking the scheduler") {
+  Seeded seeded;
+  seeded.server.kill_hard();
+  const auto result = seeded.server.aurora({"job", "list", "devcluster/a/b/c"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "devcluster/a/b/c\n");
+}
+
+TEST_CASE("job status prints upstream's layout for running tasks") {
+  Seeded seeded;
+  const auto result = seeded.server.aurora({"job", "status", "devcluster/www-data/prod/hello"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err == " INFO] Checking status of devcluster/www-data/prod/hello\n");
+  const auto out = lines(result.out);
+  REQUIRE(out.size() > 6);
+  CHECK(out[0] == "Active tasks (2):");
+  CHECK(out[1].rfind("\tTask role: www-data, env: prod, name: hello, instance: 0, status: "
+                     "RUNNING on ",
+                     0) == 0);
+  CHECK(out[2] == "\t  CPU: 0.1 core(s), RAM: 16 MB, Disk: 16 MB");
+  CHECK(out[3] == "\t  events:");
+  CHECK(out[4].rfind("\t   ", 0) == 0);
+  CHECK(out[4].find(" PENDING: ") != std::string::npos);
+  CHECK(result.out.find("\tTask role: www-data, env: prod, name: hello, instance: 1, ") !=
+        std::string::npos);
+  // The text ends with the inactive header, then the empty line of the final newline.
+  CHECK(out[out.size() - 2] == "Inactive tasks (0):");
+  CHECK(out.back().empty());
+}
+
+TEST_CASE("job status --write-json renders tasks with status names and boolean isService") {
+  Seeded seeded;
+  const auto result =
+      seeded.server.aurora({"job", "status", "devcluster/www-data/prod/hello", "--write-json"});
+  CHECK(result.exit_code == 0);
+  const auto doc = nlohmann::json::parse(result.out);
+  REQUIRE(doc.size() == 1);
+  CHECK(doc[0]["job"] == "devcluster/www-data/prod/hello");
+  REQUIRE(doc[0]["active"].size() == 2);
+  CHECK(doc[0]["inactive"].empty());
+  const auto& task = doc[0]["active"][0];
+  CHECK(task["status"] == "RUNNING");
+  CHECK(task["assignedTask"]["instanceId"] == 0);
+  CHECK(task["assignedTask"]["task"]["isService"] == true);
+  CHECK(task["taskEvents"][0]["status"] == "PENDING");
+}
+
+TEST_CASE("job status of nothing: exit 6 in text, a JSON error object and exit 0 with JSON") {
+  Seeded seeded;
+  const auto text = seeded.server.aurora({"job", "status", "devcluster/*/nope"});
+  CHECK(text.exit_code == 6);
+  CHECK(text.err.find("Found no jobs matching devcluster/*/nope/*") != std::string::npos);
+  const auto json = seeded.server.aurora({"job", "status", "devcluster/*/nope", "--write-json"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out == "{\"jobspec\":\"devcluster/*/nope/*\",\"error\":\"No matching jobs found\"}\n");
+}
+
+TEST_CASE("job status of a job without tasks logs it and reports no match") {
+  Seeded seeded;
+  const auto result = seeded.server.aurora({"job", "status", "devcluster/www-data/prod/ghost"});
+  CHECK(result.exit_code == 6);
+  CHECK(result.err.find(" INFO] No tasks were found for jobkey devcluster/www-data/prod/ghost") !=
+        std::string::npos);
+}
+
+TEST_CASE("an unknown cluster is exit 3 and names the known ones") {
+  Seeded seeded;
+  const auto result = seeded.server.aurora({"job", "status", "nowhere/www-data"});
+  CHECK(result.exit_code == 3);
+  CHECK(result.err == "Unknown cluster: nowhere\nKnown clusters: devcluster\n");
+}
+
+TEST_CASE("job open prints the page URL and refuses an env without a role") {
+  Seeded seeded;
+  const auto job = seeded.server.aurora({"job", "open", "devcluster/www-data/prod/hello"},
+                                        {{"BROWSER", "/bin/true"}});
+  CHECK(job.exit_code == 0);
+  CHECK(job.out == seeded.server.url() + "/scheduler/www-data/prod/hello\n");
+  const auto role = seeded.server.aurora({"job", "open", "devcluster/www-data"}, {{"BROWSER", ""}});
+  CHECK(role.out == seeded.server.url() + "/scheduler/www-data\n");
+  const auto bad = seeded.server.aurora({"job", "open", "devcluster//prod"});
+  CHECK(bad.exit_code == 6);
+  CHECK(bad.err.find("If env specified, must specify role") != std::string::npos);
+}
+
+TEST_CASE("quota get prints the allocation, and JSON with --write-json") {
+  Seeded seeded;
+  const auto text = seeded.server.aurora({"quota", "get", "devcluster/www-data"});
+  CHECK(text.exit_code == 0);
+  CHECK(text.err == " INFO] Getting quota for: www-data\n");
+  CHECK(lines(text.out).at(0) == "Allocated:");
+  const auto json = seeded.server.aurora({"quota", "get", "devcluster/www-data", "--write-json"});
+  CHECK(json.exit_code == 0);
+  CHECK(json.out.find('\n') == json.out.size() - 1);  // compact, one line
+  CHECK(nlohmann::json::parse(json.out).contains("quota"));
+  const auto bad = seeded.server.aurora({"quota", "get", "devcluster"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("argument CLUSTER/NAME: Role argument must be a CLUSTER/NAME pair") !=
+        std::string::npos);
+}
+
+TEST_CASE("completion offers roles, environments and names from the scheduler, part by part") {
+  Seeded seeded;
+  const auto roles = seeded.server.aurora({"__complete", "job", "status", "devcluster/"});
+  CHECK(roles.exit_code == 0);
+  CHECK(roles.out == ":nospace\ndevcluster/www-data/\n");
+  const auto names = seeded.server.aurora({"__complete", "job", "status", "devcluster/www-data/prod/"});
+  CHECK(line_set(names.out) == std::set<std::string>{"devcluster/www-data/prod/hello",
+                                                     "devcluster/www-data/prod/web"});
+  // The answer is cached: it still completes with the scheduler gone.
+  seeded.server.kill_hard();
+  const auto cached = seeded.server.aurora({"__complete", "job", "status", "devcluster/www-data/prod/h"});
+  CHECK(cached.out == "devcluster/www-data/prod/hello\n");
+}
+
+TEST_CASE("completion with an unreachable scheduler offers nothing and does not hang") {
+  Seeded seeded;
+  seeded.server.kill_hard();
+  const auto result = seeded.server.aurora({"__complete", "job", "status", "devcluster/"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == ":nospace\n");
+}
