@@ -10,6 +10,7 @@
 #include "cli/man_pages.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/parse.hpp"
+#include "cli/scheduler_access.hpp"
 #include "errors/error.hpp"
 #include "grammars/grammar_error.hpp"
 
@@ -84,6 +85,7 @@ int run_command_line(const CommandTree& tree, const std::vector<std::string>& ra
 
   Context context(out, err, parsed.verbose, std::move(cluster_search));
   context.output = parsed.output;
+  if (parsed.protocol) context.scheduler_access().protocol_override = parsed.protocol;
   context.argv = {"aurora"};
   context.argv.insert(context.argv.end(), args.begin(), args.end());
   context.log().debug("Command=(" + python_list_repr(context.argv) + ")");

@@ -113,6 +113,11 @@ std::vector<ArgSpec> common_verb_options(const VerbSpec& verb) {
   verbose.takes_value = false;
   verbose.help = "Log debugging messages (accepted anywhere on the command line)";
   args.push_back(verbose);
+  ArgSpec protocol;
+  protocol.name = "--protocol";
+  protocol.choices = {"binary", "json"};
+  protocol.help = "Thrift protocol to speak to the scheduler (default: the cluster's, else binary)";
+  args.push_back(protocol);
   if (verb.json_output) {
     ArgSpec output;
     output.name = "--output";

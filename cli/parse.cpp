@@ -273,6 +273,10 @@ ParsedCommand parse_command_line(const CommandTree& tree, const std::string& ver
         result.output = value == "json" ? OutputFormat::Json : OutputFormat::Text;
         continue;
       }
+      if (arg.name == "--protocol") {
+        result.protocol = value;
+        continue;
+      }
       try {
         arg.assign(value);
       } catch (const grammars::GrammarError& e) {

@@ -16,6 +16,7 @@ struct ParsedCommand {
   int exit_code = 0;               // the outcome when verb is null
   bool verbose = false;
   OutputFormat output = OutputFormat::Text;
+  std::optional<std::string> protocol;  // --protocol
 };
 
 // True if any word before a lone "--" is -v or --verbose (accepted at any position).

@@ -13,6 +13,7 @@ SchedulerAccess::SchedulerAccess(const Logger& log, bool verbose) : log_(log), v
 clusters::SchedulerEndpoint SchedulerAccess::resolve(const clusters::Cluster& cluster) {
   clusters::ResolveOptions options;
   options.verbose = verbose_;
+  options.zookeeper_timeout = std::chrono::seconds(cluster.zk_timeout_secs);
   auto endpoint = clusters::resolve_scheduler(cluster, options);
   endpoints_[cluster.name] = endpoint;
   return endpoint;
@@ -30,8 +31,11 @@ api::SchedulerClient& SchedulerAccess::client(const clusters::Cluster& cluster) 
 
   api::SchedulerClientOptions options;
   auto& transport = options.transport;
-  transport.protocol = api::parse_wire_protocol(cluster.protocol.value_or("binary"))
-                           .value_or(api::WireProtocol::Binary);
+  transport.protocol =
+      api::parse_wire_protocol(protocol_override.value_or(cluster.protocol.value_or("binary")))
+          .value_or(api::WireProtocol::Binary);
+  options.retry_interval = std::chrono::seconds(cluster.rpc_retry_interval_secs);
+  options.max_wait = std::chrono::seconds(cluster.rpc_max_wait_secs);
   if (cluster.ca_file) transport.ca_file = *cluster.ca_file;
   transport.auth.mechanism = api::parse_auth_mechanism(cluster.auth_mechanism);
   std::optional<std::filesystem::path> token_file;

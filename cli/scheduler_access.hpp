@@ -4,6 +4,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "api/scheduler_client.hpp"
@@ -24,6 +25,8 @@ class SchedulerAccess {
 
   // Builds the client options for `cluster`; tests shorten the retry timings through it.
   std::function<void(api::SchedulerClientOptions&)> adjust_options;
+  // --protocol: overrides every cluster's `protocol` field.
+  std::optional<std::string> protocol_override;
 
  private:
   clusters::SchedulerEndpoint resolve(const clusters::Cluster& cluster);

@@ -30,6 +30,9 @@ struct Cluster {
   std::optional<std::string> ca_file;     // CA bundle that verifies the scheduler's TLS certificate
   std::optional<std::string> token_file;  // file holding a bearer token
   std::vector<std::string> hooks_dir;     // extra directories of hook executables
+  int rpc_retry_interval_secs = 5;        // pause between retries of a retried call
+  int rpc_max_wait_secs = 600;            // how long a retried call may keep trying
+  int zk_timeout_secs = 10;               // ZooKeeper connect and session timeout
 
   // Every key of the entry as written, unknown ones included (upstream keeps and ignores them).
   nlohmann::json raw = nlohmann::json::object();

@@ -68,20 +68,20 @@ class EntryReader {
     throw error(field, "must be a string", *value);
   }
 
-  std::optional<int> integer(const char* field) const {
+  std::optional<int> integer(const char* field, int maximum = 65535) const {
     const json* value = find(field);
     if (value == nullptr) return std::nullopt;
     if (value->is_number_integer() || value->is_number_unsigned()) {
       const auto number = value->get<int64_t>();
-      if (number >= 0 && number <= 65535) return static_cast<int>(number);
-      throw error(field, "must be a port number between 0 and 65535", *value);
+      if (number >= 0 && number <= maximum) return static_cast<int>(number);
+      throw error(field, "must be an integer between 0 and " + std::to_string(maximum), *value);
     }
     if (value->is_string()) {
       try {
         size_t used = 0;
         const std::string text = value->get<std::string>();
         const int number = std::stoi(text, &used);
-        if (used == text.size() && number >= 0 && number <= 65535) return number;
+        if (used == text.size() && number >= 0 && number <= maximum) return number;
       } catch (const std::exception&) {
       }
     }
@@ -147,6 +147,10 @@ Cluster read_cluster(const json& entry, const std::string& source) {
   cluster.ca_file = read.string("ca_file");
   cluster.token_file = read.string("token_file");
   cluster.hooks_dir = read.string_list("hooks_dir");
+  constexpr int kDay = 86400;
+  if (auto secs = read.integer("rpc_retry_interval_secs", kDay)) cluster.rpc_retry_interval_secs = *secs;
+  if (auto secs = read.integer("rpc_max_wait_secs", kDay)) cluster.rpc_max_wait_secs = *secs;
+  if (auto secs = read.integer("zk_timeout_secs", kDay)) cluster.zk_timeout_secs = *secs;
   return cluster;
 }
 

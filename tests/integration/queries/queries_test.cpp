@@ -62,6 +62,14 @@ TEST_CASE("job list prints every job of a role, and filters with wildcards") {
   CHECK(nlohmann::json::parse(json.out).size() == 2);
 }
 
+TEST_CASE("--protocol json speaks TJSON to the scheduler with the same results") {
+  Seeded seeded;
+  const auto json = seeded.server.aurora({"job", "list", "devcluster/www-data", "--protocol", "json"});
+  CHECK(json.exit_code == 0);
+  CHECK(line_set(json.out) ==
+        std::set<std::string>{"devcluster/www-data/prod/hello", "devcluster/www-data/prod/web"});
+}
+
 TEST_CASE("job list of a fully specified key prints it without asking the scheduler") {
   Seeded seeded;
   seeded.server.kill_hard();

@@ -76,7 +76,7 @@ TEST_CASE("a noun without a verb is too few arguments") {
 TEST_CASE("a missing positional is too few arguments") {
   const auto run = parse({"job", "kill", "--no-batching"});
   CHECK(run.parsed.exit_code == kExitUsage);
-  CHECK(run.err.rfind("usage: aurora job kill [-h] [-v] [-o {text,json}]", 0) == 0);
+  CHECK(run.err.rfind("usage: aurora job kill [-h] [-v] [--protocol {binary,json}]", 0) == 0);
   CHECK(error_line(run) == "aurora job kill: error: too few arguments");
 }
 
@@ -196,4 +196,12 @@ TEST_CASE("long usage lines wrap at 80 columns") {
   std::istringstream lines(run.err);
   std::string line;
   while (std::getline(lines, line)) CHECK(line.size() <= 80);
+}
+
+TEST_CASE("--protocol overrides the wire protocol and accepts only binary or json") {
+  const auto run = parse({"job", "kill", "c/r/e/n", "--protocol", "json"});
+  REQUIRE(run.parsed.verb != nullptr);
+  CHECK(run.parsed.protocol == "json");
+  CHECK_FALSE(parse({"job", "kill", "c/r/e/n"}).parsed.protocol.has_value());
+  CHECK(parse({"job", "kill", "c/r/e/n", "--protocol=xml"}).parsed.exit_code == kExitUsage);
 }

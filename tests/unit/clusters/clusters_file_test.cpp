@@ -198,3 +198,18 @@ TEST_CASE("missing files are skipped silently; with none, the error says where i
           "Unknown cluster: x\nNo clusters are configured; looked for /nonexistent/clusters.json");
   }
 }
+
+TEST_CASE("retry and ZooKeeper timings have upstream's defaults and can be set per cluster") {
+  const auto defaults = parse(R"([{"name": "a"}])");
+  CHECK(defaults.get("a").rpc_retry_interval_secs == 5);
+  CHECK(defaults.get("a").rpc_max_wait_secs == 600);
+  CHECK(defaults.get("a").zk_timeout_secs == 10);
+  const auto set = parse(
+      R"([{"name": "a", "rpc_retry_interval_secs": 1, "rpc_max_wait_secs": 30, "zk_timeout_secs": 3}])");
+  CHECK(set.get("a").rpc_retry_interval_secs == 1);
+  CHECK(set.get("a").rpc_max_wait_secs == 30);
+  CHECK(set.get("a").zk_timeout_secs == 3);
+  CHECK(parse_error(R"([{"name": "a", "rpc_max_wait_secs": -1}])")
+            .find("field \"rpc_max_wait_secs\" must be an integer between 0 and 86400") !=
+        std::string::npos);
+}
