@@ -85,3 +85,65 @@ TEST_CASE("update start with an unchanged config is a successful no-op") {
   CHECK(result.out.find("not change instances: [0-1]\n") != std::string::npos);
   CHECK(result.out.find("Job update has started") == std::string::npos);
 }
+
+namespace {
+
+// A service whose process runs `cmdline`, with the given update_config.
+std::string service_config(const DevclusterServer& server, const std::string& file, int instances,
+                           const std::string& cmdline, const std::string& update_config) {
+  return server.scratch()
+      .write_file(file,
+                  "p = Process(name = 'main', cmdline = '" + cmdline + "')\n"
+                  "t = SequentialTask(processes = [p], resources = Resources(cpu = 0.1, "
+                  "ram = 16*MB, disk = 16*MB))\n"
+                  "jobs = [Service(cluster = 'devcluster', role = 'www-data', environment = 'prod', "
+                  "name = 'hello', instances = " + std::to_string(instances) +
+                  ", task = t, update_config = " + update_config + ")]\n")
+      .string();
+}
+
+}  // namespace
+
+TEST_CASE("update start --wait --timeout exits 9 and says the update keeps running") {
+  DevclusterServer server;
+  const auto v1 = service_config(server, "v1.aurora", 2, "sleep 600", "UpdateConfig(watch_secs = 1)");
+  REQUIRE(server.aurora({"job", "create", kJob, v1, "--wait-until", "RUNNING"}).exit_code == 0);
+  // At --speed 50, watching each instance for 600 s takes 12 s: far beyond the timeout.
+  const auto v2 = service_config(server, "v2.aurora", 2, "sleep 601", "UpdateConfig(watch_secs = 600)");
+  const auto result = server.aurora({"update", "start", kJob, v2, "--wait", "--timeout", "1s",
+                                     "--interval", "1s"});
+  CHECK(result.exit_code == 9);
+  CHECK(result.err.find("keeps running") != std::string::npos);
+  CHECK(result.err.find("aurora update wait " + kJob) != std::string::npos);
+}
+
+TEST_CASE("update start --wait exits 4 when failing instances roll the update back") {
+  DevclusterOptions options;
+  options.run_tasks = true;
+  DevclusterServer server(options);
+  const auto good = service_config(server, "good.aurora", 2, "sleep 600", "UpdateConfig(watch_secs = 1)");
+  REQUIRE(server.aurora({"job", "create", kJob, good, "--wait-until", "RUNNING"}).exit_code == 0);
+  const auto bad = service_config(server, "bad.aurora", 2, "exit 1",
+                                  "UpdateConfig(watch_secs = 5, rollback_on_failure = True)");
+  const auto result = server.aurora({"update", "start", kJob, bad, "--wait", "--timeout", "2m",
+                                     "--interval", "1s"});
+  CHECK(result.exit_code == 4);
+  CHECK(result.out.find("Current state ROLLED_BACK\n") != std::string::npos);
+}
+
+TEST_CASE("update start follows variable batch sizes to the end") {
+  DevclusterServer server;
+  const auto v1 = service_config(server, "v1.aurora", 3, "sleep 600", "UpdateConfig(watch_secs = 1)");
+  REQUIRE(server.aurora({"job", "create", kJob, v1, "--wait-until", "RUNNING"}).exit_code == 0);
+  const auto v2 = service_config(
+      server, "v2.aurora", 3, "sleep 601",
+      "UpdateConfig(watch_secs = 1, update_strategy = "
+      "VariableBatchUpdateStrategy(batch_sizes = [1, 2]))");
+  const auto result = server.aurora({"update", "start", kJob, v2, "--wait", "--timeout", "2m",
+                                     "--interval", "1s"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.find("update instances: [0-2]\n") != std::string::npos);
+  CHECK(result.out.find("Current state ROLLED_FORWARD\n") != std::string::npos);
+  const auto info = server.aurora({"update", "list", "devcluster/www-data", "-o", "json"});
+  CHECK(nlohmann::json::parse(info.out).at(0)["status"] == "ROLLED_FORWARD");
+}
