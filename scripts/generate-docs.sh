@@ -9,4 +9,4 @@ rm -f man/aurora.1 man/aurora-*-*.1
 "$binary" completion bash > completions/aurora.bash
 "$binary" completion zsh > completions/_aurora
 "$binary" completion fish > completions/aurora.fish
-echo "generate-docs: $(ls man | wc -l) man pages, 3 completion scripts"
+echo "generate-docs: $(ls man/*.[15] | wc -l) man pages, 3 completion scripts"
