@@ -147,3 +147,28 @@ TEST_CASE("update start follows variable batch sizes to the end") {
   const auto info = server.aurora({"update", "list", "devcluster/www-data", "-o", "json"});
   CHECK(nlohmann::json::parse(info.out).at(0)["status"] == "ROLLED_FORWARD");
 }
+
+TEST_CASE("config list names every job of a file; a missing file is exit 4") {
+  DevclusterServer server;
+  const auto result = server.aurora({"config", "list", kHello});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "jobs=[devcluster/www-data/prod/hello]\n");
+  const auto missing = server.aurora({"config", "list", "/nonexistent/x.aurora"});
+  CHECK(missing.exit_code == 4);
+  CHECK(missing.err.rfind("Error loading configuration file: ", 0) == 0);
+}
+
+TEST_CASE("job inspect shows the job as upstream lays it out, and --thrift the JobConfiguration") {
+  DevclusterServer server;
+  const auto pretty = server.aurora({"job", "inspect", kJob, kHello});
+  CHECK(pretty.exit_code == 0);
+  CHECK(pretty.out.rfind("Job level information\n  name:       'hello'\n  role:       'www-data'\n", 0) ==
+        0);
+  CHECK(pretty.out.find("\nTask level information\n  name: 'hello'\n") != std::string::npos);
+  const auto thrift = server.aurora({"job", "inspect", kJob, kHello, "--thrift"});
+  CHECK(thrift.exit_code == 0);
+  const auto doc = nlohmann::json::parse(thrift.out);
+  CHECK(doc["instanceCount"] == 2);
+  CHECK(doc["taskConfig"]["isService"] == true);
+  CHECK(SeededCluster(server).tasks("hello").empty());  // inspect sends nothing that creates
+}
