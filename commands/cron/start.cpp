@@ -47,7 +47,7 @@ void add_start(cli::CommandTree& tree) {
       .description(
           "Start a run of a cron job now, independent of its schedule. Nothing is printed on "
           "success; -o json prints {\"job\", \"started\": true}. --config only supplies hooks "
-          "and is ignored for now (loading configuration files is not available yet).")
+          "and is ignored for now (this client does not run hooks yet).")
       .json_output()
       .positional(
           "jobspec", "CLUSTER/ROLE/ENV/NAME", "The cron job", options->job,
@@ -57,8 +57,7 @@ void add_start(cli::CommandTree& tree) {
               options->bindings)
       .flag("--open-browser", "Open the job's page in a browser afterwards", options->open_browser)
       .option("--config", "pathname",
-              "Config file for the job's hooks (ignored for now: loading configuration files is "
-              "not available yet)",
+              "Config file for the job's hooks (ignored for now: this client does not run hooks yet)",
               options->config)
       .flag("--read-json", "Accepted for compatibility; the --config file is ignored",
             options->read_json)

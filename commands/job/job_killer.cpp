@@ -126,8 +126,7 @@ void declare_kill_options(cli::VerbBuilder& verb, KillOptions& options) {
       .flag("--read-json", "Accepted for compatibility; the --config file is ignored",
             options.read_json)
       .option("--config", "pathname",
-              "Config file for the job's hooks (ignored for now: loading configuration files is "
-              "not available yet)",
+              "Config file for the job's hooks (ignored for now: this client does not run hooks yet)",
               options.config)
       .option("--batch-size", "BATCH_SIZE",
               "Instances killed per batch; each batch is waited for (at least 1)",

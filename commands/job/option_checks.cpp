@@ -1,5 +1,7 @@
 #include "commands/job/option_checks.hpp"
 
+#include "cli/usage_error.hpp"
+
 #include "cli/help.hpp"
 #include "errors/error.hpp"
 
@@ -8,11 +10,8 @@ namespace aurora::commands::job {
 void fail_argument(cli::Context& context, const cli::CommandTree& tree, std::string_view noun,
                    std::string_view verb, std::string_view argument, std::string_view text) {
   const cli::VerbSpec* spec = tree.find_verb(noun, verb);
-  if (spec != nullptr) context.err() << cli::verb_usage(*spec);
-  context.err() << "aurora " << noun << " " << verb << ": error: argument " << argument << ": "
-                << text << "\n";
-  context.err().flush();
-  throw Error(ErrorKind::Usage, "");
+  if (spec == nullptr) throw Error(ErrorKind::Usage, std::string(text));
+  cli::fail_argument(context, *spec, argument, text);
 }
 
 void require_positive_option(cli::Context& context, const cli::CommandTree& tree,
@@ -26,8 +25,8 @@ void require_positive_option(cli::Context& context, const cli::CommandTree& tree
 void ignore_hook_config(cli::Context& context, const std::optional<std::string>& config) {
   if (!config) return;
   context.log().warn("Ignoring --config " + *config +
-                     ": this verb reads it only for hooks, and loading configuration files is "
-                     "not available yet.");
+                     ": this verb reads it only for hooks, which this client does not run "
+                     "yet.");
 }
 
 }  // namespace aurora::commands::job

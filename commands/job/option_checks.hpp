@@ -25,7 +25,7 @@ void require_positive_option(cli::Context& context, const cli::CommandTree& tree
                              int value);
 
 // --config on kill, killall, restart and cron start only supplies hooks (and the tier lookup);
-// loading configuration files is not available yet, so a given file is named and ignored.
+// hooks do not run yet, so a given file is named and ignored.
 void ignore_hook_config(cli::Context& context, const std::optional<std::string>& config);
 
 }  // namespace aurora::commands::job

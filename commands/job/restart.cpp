@@ -149,8 +149,7 @@ void add_restart(cli::CommandTree& tree) {
               options->bindings)
       .flag("--open-browser", "Open the job's page in a browser afterwards", options->open_browser)
       .option("--config", "pathname",
-              "Config file for the job's hooks (ignored for now: loading configuration files is "
-              "not available yet)",
+              "Config file for the job's hooks (ignored for now: this client does not run hooks yet)",
               options->config)
       .flag("--force", "Accepted and unused, as upstream", options->force)
       .option("--healthcheck-interval-seconds", "HEALTHCHECK_INTERVAL_SECONDS",

@@ -3,7 +3,7 @@
 
 #include "api/scheduler_client.hpp"
 #include "cli/response.hpp"
-#include "commands/update/late_argument_check.hpp"
+#include "cli/usage_error.hpp"
 #include "commands/update/update_list_table.hpp"
 #include "commands/update/update_status_groups.hpp"
 #include "commands/update/verbs.hpp"
@@ -58,7 +58,7 @@ int run_list(const ListOptions& options, cli::Context& context) {
   try {
     statuses = statuses_for_filters(options.statuses);
   } catch (const std::invalid_argument& bad) {
-    fail_argument(context, *options.verb, "--status",
+    cli::fail_argument(context, *options.verb, "--status",
                   "invalid choice: " + grammars::python_str_repr(bad.what()) + " (choose from " +
                       choices_text() + ")");
   }

@@ -3,7 +3,7 @@
 
 #include <unistd.h>
 
-#include "commands/update/late_argument_check.hpp"
+#include "cli/usage_error.hpp"
 #include "grammars/duration.hpp"
 #include "grammars/grammar_error.hpp"
 
@@ -15,7 +15,7 @@ int64_t parse_span(cli::Context& context, const cli::VerbSpec& verb, const std::
   try {
     return grammars::parse_duration_seconds(text);
   } catch (const grammars::GrammarError& error) {
-    fail_argument(context, verb, option, error.argparse_text());
+    cli::fail_argument(context, verb, option, error.argparse_text());
   }
 }
 
@@ -38,7 +38,7 @@ WaitSettings wait_settings_from(cli::Context& context, const cli::VerbSpec& verb
   }
   if (text.interval) {
     const int64_t seconds = parse_span(context, verb, "--interval", *text.interval);
-    if (seconds <= 0) fail_argument(context, verb, "--interval", "must be at least 1s");
+    if (seconds <= 0) cli::fail_argument(context, verb, "--interval", "must be at least 1s");
     settings.interval = std::chrono::seconds(seconds);
   }
   settings.show_progress = isatty(STDERR_FILENO) != 0;
