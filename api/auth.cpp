@@ -6,19 +6,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "api/http_text.hpp"
 #include "errors/error.hpp"
 
 namespace aurora::api {
-namespace {
-
-std::string trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
-
-}  // namespace
 
 AuthMechanism parse_auth_mechanism(std::string_view name) {
   return name == "KERBEROS" ? AuthMechanism::Kerberos : AuthMechanism::Unauthenticated;
@@ -27,7 +18,7 @@ AuthMechanism parse_auth_mechanism(std::string_view name) {
 std::optional<std::string> resolve_bearer_token(
     const std::optional<std::filesystem::path>& token_file) {
   if (const char* from_env = std::getenv("AURORA_TOKEN"); from_env != nullptr) {
-    std::string token = trim(from_env);
+    std::string token = trim_whitespace(from_env);
     if (!token.empty()) return token;
   }
   if (!token_file) return std::nullopt;
@@ -38,7 +29,7 @@ std::optional<std::string> resolve_bearer_token(
   }
   std::ostringstream contents;
   contents << file.rdbuf();
-  std::string token = trim(contents.str());
+  std::string token = trim_whitespace(contents.str());
   if (token.empty()) {
     throw Error(ErrorKind::InvalidConfiguration,
                 "The scheduler token file " + token_file->string() + " is empty");

@@ -11,6 +11,7 @@
 
 #include "api/http_status.hpp"
 #include "api/transport_error.hpp"
+#include "api/http_text.hpp"
 #include "errors/error.hpp"
 #include "errors/interrupt.hpp"
 
@@ -80,10 +81,6 @@ size_t capture_reason_phrase(char* data, size_t size, size_t count, void* target
   return size * count;
 }
 
-// libcurl calls this at least once a second, also while connecting or waiting for an answer.
-int abort_when_interrupted(void*, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
-  return interrupt::requested() ? 1 : 0;
-}
 
 bool is_method_preserving_redirect(long status) { return status == 307 || status == 308; }
 

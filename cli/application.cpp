@@ -2,8 +2,11 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
 #include <new>
 
+#include "cli/command_hooks.hpp"
 #include "cli/completion.hpp"
 #include "cli/completion_sources.hpp"
 #include "cli/context.hpp"
@@ -48,8 +51,48 @@ int run_completion(const CommandTree& tree, const std::vector<std::string>& word
 
 }  // namespace
 
+namespace {
+
+struct VerbResult {
+  int code = kExitOk;
+  bool thrown = false;               // the code came from an exception, already reported
+  std::optional<std::string> error;  // its message
+};
+
+// Runs `step`, mapping any error to its exit code after printing its message.
+VerbResult run_guarded(Context& context, const std::function<int()>& step) {
+  VerbResult result;
+  try {
+    result.code = step();
+    return result;
+  } catch (const Error& e) {
+    result.thrown = true;
+    result.error = e.what();
+    if (e.kind() == ErrorKind::Interrupted) {
+      context.log().error("Command interrupted by user");
+    } else if (*e.what() != '\0') {
+      context.print_err(e.what());
+    }
+    result.code = exit_code_for(e.kind());
+  } catch (const std::bad_alloc&) {
+    result.thrown = true;
+    result.error = "Out of memory";
+    context.print_err(*result.error);
+    result.code = kExitUnknownError;
+  } catch (const std::exception& e) {
+    result.thrown = true;
+    result.error = std::string("Unexpected error: ") + e.what();
+    context.print_err(*result.error);
+    result.code = kExitUnknownError;
+  }
+  return result;
+}
+
+}  // namespace
+
 int run_command_line(const CommandTree& tree, const std::vector<std::string>& raw_args,
-                     std::ostream& out, std::ostream& err, clusters::SearchInputs cluster_search) {
+                     std::ostream& out, std::ostream& err, clusters::SearchInputs cluster_search,
+                     hooks::HookSearch hook_search) {
   std::vector<std::string> args = raw_args;
   if (!args.empty() && args[0] == "__complete") {
     return run_completion(tree, {args.begin() + 1, args.end()}, out, err, std::move(cluster_search));
@@ -90,23 +133,19 @@ int run_command_line(const CommandTree& tree, const std::vector<std::string>& ra
   context.argv.insert(context.argv.end(), args.begin(), args.end());
   context.log().debug("Command=(" + python_list_repr(context.argv) + ")");
 
-  int code = kExitUnknownError;
-  try {
-    code = parsed.verb->run(context);
-  } catch (const Error& e) {
-    if (e.kind() == ErrorKind::Interrupted) {
-      context.log().error("Command interrupted by user");
-    } else if (*e.what() != '\0') {
-      context.print_err(e.what());
-    }
-    return exit_code_for(e.kind());
-  } catch (const std::bad_alloc&) {
-    context.print_err("Out of memory");
-    return kExitUnknownError;
-  } catch (const std::exception& e) {
-    context.print_err(std::string("Unexpected error: ") + e.what());
-    return kExitUnknownError;
+  // Hooks: `pre` may veto (exit 4) before the verb runs; `post` or `err` follow it.
+  const VerbResult pre = run_guarded(context, [&] {
+    context.hooks = make_command_hooks(context, parsed, hook_search);
+    if (context.hooks) context.hooks->run_pre("pre", "Command", {}, {});
+    return kExitOk;
+  });
+  if (pre.code != kExitOk) return pre.code;
+  const VerbResult verb = run_guarded(context, [&] { return parsed.verb->run(context); });
+  int code = verb.code;
+  if (context.hooks && code != kExitInterrupted) {
+    code = run_after_command_hooks(context, *context.hooks, code, verb.error);
   }
+  if (verb.thrown) return code;
   if (code == kExitOk) {
     context.log().debug("Command terminated successfully");
   } else {

@@ -16,6 +16,9 @@
 namespace aurora::api {
 class SchedulerClient;
 }
+namespace aurora::hooks {
+class HookSession;
+}
 
 namespace aurora::cli {
 
@@ -51,6 +54,10 @@ class Context {
   OutputFormat output = OutputFormat::Text;
   // The command line as typed, for hooks and debug logging.
   std::vector<std::string> argv;
+  // The command's hook executables (null when none run) and whether --skip-hooks=all was given;
+  // the verbs' API hook points use both (commands/api_hooks.hpp).
+  std::shared_ptr<const hooks::HookSession> hooks;
+  bool skip_all_hooks = false;
   // Wall clock; tests replace it.
   std::function<std::chrono::system_clock::time_point()> now = [] {
     return std::chrono::system_clock::now();

@@ -118,6 +118,20 @@ std::vector<ArgSpec> common_verb_options(const VerbSpec& verb) {
   protocol.choices = {"binary", "json"};
   protocol.help = "Thrift protocol to speak to the scheduler (default: the cluster's, else binary)";
   args.push_back(protocol);
+  ArgSpec skip_hooks;
+  skip_hooks.name = "--skip-hooks";
+  skip_hooks.metavar = "hook,hook,...";
+  skip_hooks.help = "Hooks not to run for this command: their names, or 'all' (see aurora-hooks(7))";
+  args.push_back(skip_hooks);
+  const bool dry_run = std::any_of(verb.args.begin(), verb.args.end(),
+                                   [](const ArgSpec& arg) { return arg.name == "--dry-run"; });
+  if (dry_run) {
+    ArgSpec run_hooks;
+    run_hooks.name = "--run-hooks";
+    run_hooks.takes_value = false;
+    run_hooks.help = "Run the hooks even with --dry-run (they are skipped by default)";
+    args.push_back(run_hooks);
+  }
   if (verb.json_output) {
     ArgSpec output;
     output.name = "--output";

@@ -14,7 +14,8 @@ std::string noun_help(const NounSpec& noun);
 std::string verb_usage(const VerbSpec& verb);
 std::string verb_help(const VerbSpec& verb);
 
-// The options every verb accepts besides its own (-h, -v, and -o when it prints JSON).
+// The options every verb accepts besides its own: -h, -v, --protocol, --skip-hooks, --run-hooks
+// beside a --dry-run, and -o when it prints JSON.
 std::vector<ArgSpec> common_verb_options(const VerbSpec& verb);
 
 }  // namespace aurora::cli

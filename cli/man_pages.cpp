@@ -93,7 +93,7 @@ std::string verb_page(const VerbSpec& verb, const std::string& version) {
     out += ".TP\n" + option_heading(arg) + "\n" + roff(help) + "\n";
   }
   out += ".SH EXIT STATUS\nSee \\fBaurora\\fR(1).\n";
-  out += ".SH SEE ALSO\n\\fBaurora\\fR(1), \\fBaurora-clusters.json\\fR(5)\n";
+  out += ".SH SEE ALSO\n\\fBaurora\\fR(1), \\fBaurora-clusters.json\\fR(5), \\fBaurora-hooks\\fR(7)\n";
   return out;
 }
 
@@ -148,7 +148,7 @@ std::string overview_page(const CommandTree& tree, const std::string& version) {
          "~/.config/aurora/clusters.json\nclusters, read in this order; see "
          "\\fBaurora\\-clusters.json\\fR(5).\n";
   out += ".SH SEE ALSO\n\\fBaurora\\-clusters.json\\fR(5), \\fBaurora\\-config\\fR(5), "
-         "\\fBaurora\\-devcluster\\fR(1)\n";
+         "\\fBaurora\\-devcluster\\fR(1), \\fBaurora\\-hooks\\fR(7)\n";
   return out;
 }
 

@@ -76,6 +76,23 @@ bool looks_like_negative_number(const std::string& word) {
          std::all_of(word.begin() + 1, word.end(), [](char c) { return (c >= '0' && c <= '9') || c == '.'; });
 }
 
+// argparse takes a word that starts with '-' but holds a space as a value, not an option
+// ("--ssh-options '-F cfg'"); attaching it with '=' lets the option parser see it that way too.
+void attach_spaced_values(std::vector<std::string>& words, const std::vector<ArgSpec>& args) {
+  for (size_t i = 0; i + 1 < words.size(); ++i) {
+    if (words[i] == "--") break;
+    if (words[i].size() < 2 || words[i][0] != '-' || words[i].find('=') != std::string::npos)
+      continue;
+    const ArgSpec* arg = find_option(args, words[i]);
+    if (arg == nullptr || !arg->takes_value) continue;
+    if (words[i].rfind("--", 0) != 0 && words[i].size() > 2) continue;
+    const std::string& next = words[i + 1];
+    if (next.size() < 2 || next[0] != '-' || next.find(' ') == std::string::npos) continue;
+    words[i] = arg->name + "=" + next;
+    words.erase(words.begin() + static_cast<long>(i) + 1);
+  }
+}
+
 // argparse refuses "--opt -x": a value that starts with '-' must be attached with '='.
 std::optional<std::string> check_missing_values(const std::vector<std::string>& words,
                                                 const std::vector<ArgSpec>& args) {
@@ -96,8 +113,14 @@ std::optional<std::string> check_missing_values(const std::vector<std::string>& 
 }
 
 // Hands the positional words to the verb's positional arguments, argparse style.
-std::optional<std::string> assign_positionals(const std::vector<std::string>& words,
-                                              const std::vector<ArgSpec>& args) {
+bool names_a_job(ValueHint hint) {
+  return hint == ValueHint::JobKey || hint == ValueHint::InstanceSpec ||
+         hint == ValueHint::TaskInstance || hint == ValueHint::WildcardKey;
+}
+
+std::optional<std::string> assign_positionals(
+    const std::vector<std::string>& words, const std::vector<ArgSpec>& args,
+    std::optional<std::pair<ValueHint, std::string>>& key_argument) {
   std::vector<const ArgSpec*> positionals;
   for (const auto& arg : args) {
     if (arg.positional) positionals.push_back(&arg);
@@ -117,6 +140,7 @@ std::optional<std::string> assign_positionals(const std::vector<std::string>& wo
       spare = 0;
     }
     for (size_t i = 0; i < take; ++i) {
+      if (!key_argument && names_a_job(arg->hint)) key_argument.emplace(arg->hint, words[next]);
       try {
         arg->assign(words[next++]);
       } catch (const grammars::GrammarError& e) {
@@ -216,6 +240,7 @@ ParsedCommand parse_command_line(const CommandTree& tree, const std::string& ver
   std::vector<ArgSpec> options = common_verb_options(*verb);
   options.insert(options.end(), verb->args.begin(), verb->args.end());
   if (auto error = expand_prefixes(words, options)) return fail(err, {usage, verb_prog, *error});
+  attach_spaced_values(words, options);
   if (auto error = check_missing_values(words, options)) return fail(err, {usage, verb_prog, *error});
 
   CLI::App app(verb->summary, verb_prog);
@@ -254,6 +279,8 @@ ParsedCommand parse_command_line(const CommandTree& tree, const std::string& ver
     const ArgSpec& arg = options[k];
     if (arg.positional) continue;
     if (!arg.takes_value) {
+      if (flags[k] && arg.name == "--dry-run") result.dry_run = true;
+      if (flags[k] && arg.name == "--run-hooks") result.run_hooks = true;
       if (flags[k] && arg.set_flag) arg.set_flag();
       continue;
     }
@@ -277,6 +304,10 @@ ParsedCommand parse_command_line(const CommandTree& tree, const std::string& ver
         result.protocol = value;
         continue;
       }
+      if (arg.name == "--skip-hooks") {
+        result.skip_hooks = value;
+        continue;
+      }
       try {
         arg.assign(value);
       } catch (const grammars::GrammarError& e) {
@@ -285,7 +316,7 @@ ParsedCommand parse_command_line(const CommandTree& tree, const std::string& ver
       }
     }
   }
-  if (auto error = assign_positionals(positional_words, verb->args)) {
+  if (auto error = assign_positionals(positional_words, verb->args, result.key_argument)) {
     const bool extras = error->rfind("unrecognized", 0) == 0;
     return fail(err, {extras ? top : usage, extras ? "aurora" : verb_prog, *error});
   }

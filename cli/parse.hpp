@@ -4,6 +4,7 @@
 #include <optional>
 #include <ostream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "cli/command_tree.hpp"
@@ -17,6 +18,12 @@ struct ParsedCommand {
   bool verbose = false;
   OutputFormat output = OutputFormat::Text;
   std::optional<std::string> protocol;  // --protocol
+  std::optional<std::string> skip_hooks;  // --skip-hooks
+  bool dry_run = false;                   // the verb's --dry-run was given
+  bool run_hooks = false;                 // --run-hooks (offered with --dry-run)
+  // The first positional naming a job (or cluster), as typed, with its hint; hooks learn the
+  // cluster, job key and instances from it.
+  std::optional<std::pair<ValueHint, std::string>> key_argument;
 };
 
 // True if any word before a lone "--" is -v or --verbose (accepted at any position).

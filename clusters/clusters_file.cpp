@@ -54,6 +54,17 @@ std::string json_type_name(const json& value) {
   }
 }
 
+// Whether `value` nests containers more than `levels` deep. Copying and dump() recurse once per
+// level, so a file of 100000 '[' would overflow the stack without this check.
+bool nested_deeper_than(const json& value, int levels) {
+  if (!value.is_structured()) return false;
+  if (levels == 0) return true;
+  for (const auto& child : value) {
+    if (nested_deeper_than(child, levels - 1)) return true;
+  }
+  return false;
+}
+
 class EntryReader {
  public:
   EntryReader(const json& entry, const std::string& source, const std::string& name)
@@ -222,6 +233,14 @@ void parse_clusters_json(std::string_view text, const std::string& source, Clust
     const auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
     throw invalid(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
                   ": Unable to parse clusters file: " + reason_of(e));
+  } catch (const json::out_of_range& e) {  // a number beyond a double, such as 1e400
+    const std::string text = e.what();
+    throw invalid(source + ": Unable to parse clusters file: " + text.substr(text.find("] ") + 2));
+  }
+  constexpr int kMaxNesting = 100;
+  if (nested_deeper_than(document, kMaxNesting)) {
+    throw invalid(source + ": Unable to parse clusters file: nested deeper than " +
+                  std::to_string(kMaxNesting) + " levels");
   }
   std::vector<const json*> entries;
   if (document.is_array()) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "aurora_api_types.h"
+#include "cli/command_tree.hpp"
 #include "cli/context.hpp"
 #include "config/job_config.hpp"
 #include "grammars/job_key.hpp"
@@ -19,15 +20,27 @@ struct ConfigArguments {
   bool read_json = false;
 };
 
+// Declares the CONFIG positional (described by `file_help`) and --bind/--read-json, as every verb
+// that loads a job configuration has them.
+cli::VerbBuilder& config_arguments(cli::VerbBuilder& verb, ConfigArguments& config,
+                                   std::string file_help);
+
 struct PreparedJob {
-  config::LoadedJob loaded;
+  aurora::config::LoadedJob loaded;
   gen::JobConfiguration configuration;
 };
 
-// Loads `arguments` for `key`, logs the loader's warnings, backfills the tier from the
-// scheduler's getTierConfigs (a non-OK answer prints "Error getting tier configurations." and
-// exits 3) and converts. Configuration errors exit 3.
+// Where tier backfill gets the scheduler's tiers: getTierConfigs, retried as upstream does; or,
+// for verbs that only show a config, one attempt and the default tiers (with a warning) when the
+// scheduler cannot be reached.
+enum class TierLookup { Scheduler, DefaultsWhenUnreachable };
+
+// Loads `arguments` for `key` (pinning {{docker.image[NAME][TAG]}} against the cluster's
+// docker_registry), logs the loader's warnings, backfills the tier from the scheduler's
+// getTierConfigs (a non-OK answer prints "Error getting tier configurations." and exits 3) and
+// converts. Configuration errors exit 3.
 PreparedJob prepare_job(cli::Context& context, const grammars::JobKey& key,
-                        const ConfigArguments& arguments);
+                        const ConfigArguments& arguments,
+                        TierLookup tier_lookup = TierLookup::Scheduler);
 
 }  // namespace aurora::commands

@@ -14,9 +14,22 @@
 
 namespace aurora::config {
 
+// Which job of `jobs` to take (spec 3.2).  The CLI always gives all four parts of a job key; other
+// callers may leave parts out: an unset part is not compared, and with no name a file holding a
+// single job yields that job unchecked.
+struct JobSelector {
+  std::optional<std::string> cluster, role, env, name;
+
+  JobSelector() = default;
+  JobSelector(const grammars::JobKey& key)  // NOLINT(google-explicit-constructor): a key selects
+      : cluster(key.cluster), role(key.role), env(key.env), name(key.name) {}
+  // CLUSTER/ROLE/ENV/NAME with `*` for the parts not given.
+  std::string str() const;
+};
+
 struct LoadOptions {
   std::string config_path;
-  grammars::JobKey job_key;
+  JobSelector job_key;
   std::vector<std::string> bindings;  // --bind NAME=VALUE, in command-line order
   bool read_json = false;             // --read-json: the file holds a job (or {"jobs": [...]}) as JSON
   lang::InterpreterOptions interpreter;  // file access, environment, user for getpass (tests inject)

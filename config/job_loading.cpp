@@ -2,6 +2,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "config/config_failure.hpp"
@@ -74,11 +75,19 @@ std::string candidate(const NodePtr& job) {
          field_text(job, "name");
 }
 
-NodePtr pick(const std::vector<NodePtr>& jobs, const grammars::JobKey& key) {
+bool selects(const std::optional<std::string>& wanted, const NodePtr& job, const char* field) {
+  return !wanted || field_text(job, field) == *wanted;
+}
+
+NodePtr pick(const std::vector<NodePtr>& jobs, const JobSelector& key) {
+  if (!key.name) {
+    if (jobs.size() > 1) fail_loading("Configuration has multiple jobs but no job name specified!");
+    return jobs.front();
+  }
   std::vector<NodePtr> matches;
   for (const auto& job : jobs) {
-    if (field_text(job, "name") == key.name && field_text(job, "cluster") == key.cluster &&
-        field_text(job, "role") == key.role && field_text(job, "environment") == key.env)
+    if (selects(key.name, job, "name") && selects(key.cluster, job, "cluster") && selects(key.role, job, "role") &&
+        selects(key.env, job, "environment"))
       matches.push_back(job);
   }
   std::string candidates = "Candidates are:";
@@ -132,13 +141,25 @@ NodePtr bind_docker_images(const NodePtr& job, const LoadOptions& options) {
     if (!options.resolve_docker_image)
       fail_loading("Cannot resolve " + ref.mustache() + ": resolving Docker image tags needs the cluster's "
                    "docker_registry, which is not available here");
-    pinned.emplace_back(ref, EnvValue(options.resolve_docker_image(c[2].value, c[3].value)));
+    bool seen = std::any_of(pinned.begin(), pinned.end(), [&](const auto& p) { return p.first == ref; });
+    if (seen) continue;
+    try {
+      pinned.emplace_back(ref, EnvValue(options.resolve_docker_image(c[2].value, c[3].value)));
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::Interrupted) throw;
+      fail_loading(e.what());  // upstream wraps the registry client's failure the same way
+    }
   }
   if (pinned.empty()) return job;
   return templating::bind(job, {templating::make_environment(std::move(pinned))});
 }
 
 }  // namespace
+
+std::string JobSelector::str() const {
+  auto part = [](const std::optional<std::string>& p) { return p ? *p : std::string("*"); };
+  return part(cluster) + "/" + part(role) + "/" + part(env) + "/" + part(name);
+}
 
 std::vector<NodePtr> evaluate_jobs(const LoadOptions& options) {
   std::vector<Namable> bindings;

@@ -11,13 +11,13 @@ namespace {
 using templating::Data;
 using templating::NodePtr;
 
-int64_t integer(const NodePtr& s, const char* field) {
+int64_t update_integer(const NodePtr& s, const char* field) {
   NodePtr v = templating::struct_field(s, field);
   if (!v || v->raw.kind != Data::Kind::Int) fail_loading(std::string("update_config.") + field + " must be an integer");
   return v->raw.i;
 }
 
-bool boolean(const NodePtr& s, const char* field) {
+bool update_boolean(const NodePtr& s, const char* field) {
   NodePtr v = templating::struct_field(s, field);
   return v && v->raw.kind == Data::Kind::Bool && v->raw.b;
 }
@@ -40,14 +40,14 @@ std::set<gen::Range> ranges(std::vector<int32_t> instances) {
 
 gen::JobUpdateSettings settings(const NodePtr& raw, const std::optional<std::vector<int32_t>>& instances) {
   NodePtr update = templating::struct_field(raw, "update_config");
-  int64_t batch_size = integer(update, "batch_size");
-  int64_t watch_secs = integer(update, "watch_secs");
-  bool wait_for_batch = boolean(update, "wait_for_batch_completion");
+  int64_t batch_size = update_integer(update, "batch_size");
+  int64_t watch_secs = update_integer(update, "watch_secs");
+  bool wait_for_batch = update_boolean(update, "wait_for_batch_completion");
   NodePtr strategy_choice = templating::struct_field(update, "update_strategy");
   if (batch_size <= 0) fail_loading("Batch size should be greater than 0");
   if (watch_secs < 0) fail_loading("Watch seconds should be greater than or equal to 0");
   std::optional<int64_t> pulse;
-  if (templating::struct_field(update, "pulse_interval_secs")) pulse = integer(update, "pulse_interval_secs");
+  if (templating::struct_field(update, "pulse_interval_secs")) pulse = update_integer(update, "pulse_interval_secs");
   if (pulse && *pulse < 60) fail_loading("Pulse interval seconds must be at least 60 seconds.");
   if (strategy_choice && wait_for_batch)
     fail_loading("Ambiguous update configuration. Cannot combine wait_batch_completion with an explicit update "
@@ -80,32 +80,32 @@ gen::JobUpdateSettings settings(const NodePtr& raw, const std::optional<std::vec
       for (const auto& s : batch_sizes->items)
         sizes.push_back(static_cast<int32_t>(templating::interpolate(s).value->raw.i));
       v.__set_groupSizes(sizes);
-      v.__set_autopauseAfterBatch(boolean(chosen, "autopause_after_batch"));
+      v.__set_autopauseAfterBatch(update_boolean(chosen, "autopause_after_batch"));
       strategy.__set_varBatchStrategy(v);
     } else if (kind == "BatchUpdateStrategy") {
       // Upstream crashes here (spec 5.9); this is the mapping it intended.
-      group_size = integer(chosen, "batch_size");
+      group_size = update_integer(chosen, "batch_size");
       gen::BatchJobUpdateStrategy b;
       b.__set_groupSize(static_cast<int32_t>(group_size));
-      b.__set_autopauseAfterBatch(boolean(chosen, "autopause_after_batch"));
+      b.__set_autopauseAfterBatch(update_boolean(chosen, "autopause_after_batch"));
       strategy.__set_batchStrategy(b);
       wait_for_batch = true;
     } else {
-      group_size = integer(chosen, "batch_size");
+      group_size = update_integer(chosen, "batch_size");
       gen::QueueJobUpdateStrategy q;
       q.__set_groupSize(static_cast<int32_t>(group_size));
       strategy.__set_queueStrategy(q);
     }
   }
   out.__set_updateGroupSize(static_cast<int32_t>(group_size));
-  out.__set_maxPerInstanceFailures(static_cast<int32_t>(integer(update, "max_per_shard_failures")));
-  out.__set_maxFailedInstances(static_cast<int32_t>(integer(update, "max_total_failures")));
+  out.__set_maxPerInstanceFailures(static_cast<int32_t>(update_integer(update, "max_per_shard_failures")));
+  out.__set_maxFailedInstances(static_cast<int32_t>(update_integer(update, "max_total_failures")));
   out.__set_minWaitInInstanceRunningMs(static_cast<int32_t>(watch_secs * 1000));
-  out.__set_rollbackOnFailure(boolean(update, "rollback_on_failure"));
+  out.__set_rollbackOnFailure(update_boolean(update, "rollback_on_failure"));
   out.__set_waitForBatchCompletion(wait_for_batch);
   if (instances) out.__set_updateOnlyTheseInstances(ranges(*instances));
   if (pulse && *pulse != 0) out.__set_blockIfNoPulsesAfterMs(static_cast<int32_t>(*pulse * 1000));
-  out.__set_slaAware(boolean(update, "sla_aware"));
+  out.__set_slaAware(update_boolean(update, "sla_aware"));
   out.__set_updateStrategy(strategy);
   return out;
 }

@@ -64,6 +64,7 @@ DevclusterApp::DevclusterApp(const DevclusterOptions& options) : options_(option
   settings.agent_id = layout.agent_id;
   settings.speed = options.speed > 0 ? options.speed : 1.0;
   settings.tasks_run_processes = options.run_tasks;
+  settings.max_tasks_per_job = options.max_tasks_per_job;
   executor_ = std::make_unique<LocalExecutor>(layout, options.run_tasks);
   std::optional<StateFile> state_file;
   if (!options.state_dir.empty()) {

@@ -18,6 +18,7 @@ struct DevclusterOptions {
   bool run_tasks = false;
   std::string cluster_name = "devcluster";
   bool verbose = false;  // log every Thrift call to stderr
+  int max_tasks_per_job = 4000;  // the real scheduler's default; benchmarks raise it
 };
 
 }  // namespace aurora::devcluster

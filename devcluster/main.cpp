@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
   app.add_option("--cluster-name", options.cluster_name, "Cluster name in serverInfo")
       ->capture_default_str();
   app.add_flag("--verbose", options.verbose, "Log every Thrift call to stderr");
+  app.add_option("--max-tasks-per-job", options.max_tasks_per_job,
+                 "Largest instance count a job may have")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
   CLI11_PARSE(app, argc, argv);
 
   // Signals are taken synchronously by this thread; every other thread inherits the mask.

@@ -33,9 +33,11 @@ int64_t parse_duration_seconds(std::string_view text) {
     const char unit = static_cast<char>(std::tolower(static_cast<unsigned char>(text[pos++])));
     while (next_unit < 4 && kUnits[next_unit].unit != unit) ++next_unit;
     if (next_unit == 4) throw invalid();
-    if (amount > std::numeric_limits<int64_t>::max() / kUnits[next_unit].seconds) throw invalid();
+    // Checked before adding: a signed overflow is undefined, never a negative total to test.
+    if (amount > (std::numeric_limits<int64_t>::max() - total) / kUnits[next_unit].seconds) {
+      throw invalid();
+    }
     total += amount * kUnits[next_unit].seconds;
-    if (total < 0) throw invalid();
     ++next_unit;
     any = true;
   }

@@ -3,13 +3,16 @@
 # hello-world job through create, status, update and killall. Re-runnable; cleans up after itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh
+source scripts/lib/throwaway_sshd.sh
+scripts/install-deps.sh demo
 AURORA_BUILD_TARGETS="aurora aurora-devcluster" scripts/build.sh
 
 work=$(mktemp -d /tmp/aurora-demo-XXXXXX)
 devcluster_pid=
+sshd_pid=
 cleanup() {
   [ -n "$devcluster_pid" ] && kill "$devcluster_pid" 2>/dev/null && wait "$devcluster_pid" 2>/dev/null
+  [ -n "$sshd_pid" ] && kill "$sshd_pid" 2>/dev/null && wait "$sshd_pid" 2>/dev/null
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -36,8 +39,11 @@ step $aurora job status $job
 sed 's/instances = 2/instances = 3/' examples/hello_world.aurora >"$work/hello_world.aurora"
 step $aurora update start $job "$work/hello_world.aurora" --wait --timeout 2m
 step $aurora job list devcluster/www-data
-if $aurora task run -h >/dev/null 2>&1; then
-  step $aurora task run $job 'cat .logs/hello/0/stdout | tail -1'
+if start_sshd "$work"; then
+  # The tasks run as the demo's user on this machine, so ssh in as that user through the
+  # throwaway sshd (its client config is in $work/ssh_config).
+  step $aurora task run $job --ssh-user "$(id -un)" --ssh-options="-F $work/ssh_config" \
+    'cat .logs/hello/0/stdout | tail -1'
 fi
 step $aurora job killall $job
 echo

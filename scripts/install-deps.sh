@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Installs every Debian package the build and the tests need. Idempotent; safe as root in CI.
+# Installs the Debian packages the build and the tests need. Idempotent; safe as root in CI.
+# `install-deps.sh demo` installs only what the README demo needs: the build, plus ssh for
+# `task run` (the tests' ZooKeeper alone would pull in a Java runtime of ~200 MB).
 set -euo pipefail
 
 packages=(
@@ -7,11 +9,19 @@ packages=(
   g++ cmake ninja-build pkg-config
   libcli11-dev libcurl4-openssl-dev libthrift-dev thrift-compiler libzookeeper-mt-dev
   nlohmann-json3-dev doctest-dev libboost-dev libssl-dev zlib1g-dev
-  # tests: a real ZooKeeper server and a throwaway sshd on loopback
-  zookeeper openssh-server openssh-client
-  # tests: shells for completion, groff to render man pages
-  bash-completion zsh fish groff-base
+  # the demo and the tests: a throwaway sshd on loopback
+  openssh-server openssh-client
 )
+if [ "${1:-all}" != demo ]; then
+  packages+=(
+    # tests: a real ZooKeeper server
+    zookeeper
+    # tests: shells for completion, groff to render man pages
+    bash-completion zsh fish groff-base
+    # tests/fuzz/run.sh: clang with libFuzzer (the runtime is only a Recommends of clang-14)
+    clang libclang-rt-14-dev
+  )
+fi
 
 missing=()
 for package in "${packages[@]}"; do

@@ -78,6 +78,8 @@ ServersetMember parse_serverset_member(std::string_view json, std::string_view z
     document = nlohmann::json::parse(json);
   } catch (const nlohmann::json::parse_error& error) {
     malformed(znode_path, std::string("not JSON (") + error.what() + ")");
+  } catch (const nlohmann::json::out_of_range& error) {  // a number beyond a double: 1e400
+    malformed(znode_path, std::string("not JSON (") + error.what() + ")");
   }
   if (!document.is_object()) malformed(znode_path, "not a JSON object");
 

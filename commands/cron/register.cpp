@@ -2,8 +2,8 @@
 
 namespace aurora::commands::cron {
 
-// `cron schedule` needs configuration files and comes with them.
 void register_verbs(cli::CommandTree& tree) {
+  add_schedule(tree);
   add_start(tree);
   add_show(tree);
   add_deschedule(tree);

@@ -4,6 +4,7 @@
 #include "api/scheduler_client.hpp"
 #include "cli/browser.hpp"
 #include "cli/response.hpp"
+#include "commands/api_hooks.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/cron/verbs.hpp"
 #include "commands/job/option_checks.hpp"
@@ -27,8 +28,9 @@ int run_start(const StartOptions& options, cli::Context& context) {
   auto& scheduler = context.scheduler(cluster);
   job::ignore_hook_config(context, options.config);
   context.log().info("Starting cron job: " + job.str());
-  cli::check_response(context, scheduler.startCronJob(to_thrift(job)),
-                      "Error starting cron job " + job.str() + ":");
+  const auto response = call_with_api_hooks(context, {.api = "start_cronjob", .job = job},
+                                            [&] { return scheduler.startCronJob(to_thrift(job)); });
+  cli::check_response(context, response, "Error starting cron job " + job.str() + ":");
   if (options.open_browser) {
     cli::open_in_browser(
         clusters::job_page_url(context.display_base_url(cluster), job.role, job.env, job.name));
@@ -46,8 +48,8 @@ void add_start(cli::CommandTree& tree) {
   tree.add_verb("cron", "start", "Run a cron job now", options)
       .description(
           "Start a run of a cron job now, independent of its schedule. Nothing is printed on "
-          "success; -o json prints {\"job\", \"started\": true}. --config only supplies hooks "
-          "and is ignored for now (this client does not run hooks yet).")
+          "success; -o json prints {\"job\", \"started\": true}. --config only supplies a "
+          "configuration's Python hooks and is ignored (hook executables: aurora-hooks(7)).")
       .json_output()
       .positional(
           "jobspec", "CLUSTER/ROLE/ENV/NAME", "The cron job", options->job,
@@ -57,7 +59,8 @@ void add_start(cli::CommandTree& tree) {
               options->bindings)
       .flag("--open-browser", "Open the job's page in a browser afterwards", options->open_browser)
       .option("--config", "pathname",
-              "Config file for the job's hooks (ignored for now: this client does not run hooks yet)",
+              "Config file for the job's Python hooks; ignored, since they cannot run here (see "
+              "aurora-hooks(7))",
               options->config)
       .flag("--read-json", "Accepted for compatibility; the --config file is ignored",
             options->read_json)

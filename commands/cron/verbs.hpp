@@ -12,5 +12,6 @@ void register_verbs(cli::CommandTree& tree);
 void add_deschedule(cli::CommandTree& tree);
 void add_show(cli::CommandTree& tree);
 void add_start(cli::CommandTree& tree);
+void add_schedule(cli::CommandTree& tree);
 
 }  // namespace aurora::commands::cron

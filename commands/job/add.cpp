@@ -6,6 +6,7 @@
 #include "api/scheduler_client.hpp"
 #include "cli/browser.hpp"
 #include "cli/response.hpp"
+#include "commands/api_hooks.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/job/active_tasks.hpp"
 #include "commands/job/instance_lists.hpp"
@@ -53,7 +54,13 @@ int run_add(const AddOptions& options, cli::Context& context) {
   gen::InstanceKey key;
   key.__set_jobKey(to_thrift(job));
   key.__set_instanceId(source);
-  cli::check_response(context, scheduler.addInstances(key, options.instance_count));
+  const ApiHookCall hook_call{
+      .api = "add_instances",
+      .job = job,
+      .arguments = {{"instance_id", source}, {"count", options.instance_count}}};
+  cli::check_response(context, call_with_api_hooks(context, hook_call, [&] {
+                        return scheduler.addInstances(key, options.instance_count);
+                      }));
 
   std::vector<int32_t> added;
   for (int32_t i = 0; i < options.instance_count; ++i) added.push_back(start + i);

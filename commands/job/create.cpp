@@ -3,6 +3,7 @@
 #include "api/simple_json.hpp"
 #include "cli/browser.hpp"
 #include "cli/response.hpp"
+#include "commands/api_hooks.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/job/job_monitor.hpp"
 #include "commands/job/verbs.hpp"
@@ -35,7 +36,10 @@ int run_create(const CreateOptions& options, cli::Context& context) {
   const auto& cluster = context.clusters().get(options.key.cluster);
   auto& scheduler = context.scheduler(cluster);
   context.log().info("Creating job " + options.key.name);
-  const auto created = scheduler.createJob(configuration);
+  const auto created = call_with_api_hooks(
+      context,
+      {.api = "create_job", .job = options.key, .config = &configuration, .loaded = &job.loaded},
+      [&] { return scheduler.createJob(configuration); });
   cli::check_response(context, created, "Job creation failed due to error:",
                       ErrorKind::CommandFailure);
 
@@ -70,7 +74,7 @@ int run_create(const CreateOptions& options, cli::Context& context) {
 
 void add_create(cli::CommandTree& tree) {
   auto options = std::make_shared<CreateOptions>();
-  tree.add_verb("job", "create", "Create a service or batch job from a configuration file", options)
+  cli::VerbBuilder verb = tree.add_verb("job", "create", "Create a service or batch job from a configuration file", options)
       .description(
           "Evaluate CONFIG, pick the job named by CLUSTER/ROLE/ENV/NAME, and ask the scheduler to "
           "create it; then print its page URL. Cron jobs are refused: use aurora cron schedule. "
@@ -79,13 +83,8 @@ void add_create(cli::CommandTree& tree) {
       .json_output()
       .positional("jobspec", "CLUSTER/ROLE/ENV/NAME", "The job to create", options->key,
                   [](const std::string& v) { return grammars::JobKey::parse(v); },
-                  cli::ValueHint::JobKey)
-      .positional("config_file", "config_file", "The .aurora file that defines the job",
-                  options->config.path, cli::ValueHint::File)
-      .option("--bind", "pystachio-binding", "Bind a template variable: NAME=VALUE (repeatable)",
-              options->config.bindings)
-      .flag("--read-json", "Read the configuration as JSON instead of .aurora",
-            options->config.read_json)
+                  cli::ValueHint::JobKey);
+  config_arguments(verb, options->config, "The .aurora file that defines the job")
       .choice("--wait-until", {"PENDING", "RUNNING", "FINISHED"},
               "Wait until every task reaches this state", options->wait_until)
       .flag("--open-browser", "Open the job's page in a browser", options->open_browser)

@@ -5,6 +5,7 @@
 #include "commands/job/verbs.hpp"
 #include "commands/job_config_loading.hpp"
 #include "config/job_config.hpp"
+#include "config/job_configuration_repr.hpp"
 #include "config/template/operations.hpp"
 
 namespace aurora::commands::job {
@@ -19,6 +20,7 @@ struct InspectOptions {
   std::vector<std::string> bindings;
   bool read_json = false;
   bool write_json = false;
+  bool raw = false;
   bool thrift = false;
 };
 
@@ -99,12 +101,16 @@ nlohmann::ordered_json thrift_json(const gen::JobConfiguration& config) {
 
 int run_inspect(const InspectOptions& options, cli::Context& context) {
   ConfigArguments arguments{options.config_file, options.bindings, options.read_json};
-  PreparedJob job = prepare_job(context, options.key, arguments);
+  PreparedJob job = prepare_job(context, options.key, arguments, TierLookup::DefaultsWhenUnreachable);
+  if (options.raw) {
+    context.print_out(aurora::config::python_repr(job.configuration));
+    return 0;
+  }
   if (options.thrift) {
     context.print_out(thrift_json(job.configuration).dump(2));
     return 0;
   }
-  if (options.write_json) {
+  if (options.write_json || context.output == cli::OutputFormat::Json) {
     context.print_out(aurora::config::job_json(job.loaded));
     return 0;
   }
@@ -119,11 +125,16 @@ void add_inspect(cli::CommandTree& tree) {
   auto options = std::make_shared<InspectOptions>();
   tree.add_verb("job", "inspect", "Show how a job is read from its configuration file", options)
       .description("Evaluate CONFIG, select the job CLUSTER/ROLE/ENV/NAME and print its job, task and "
-                   "process settings. --write-json prints the job as JSON (upstream's format); --thrift "
-                   "prints the JobConfiguration the client would send to the scheduler.")
-      .option("--bind", "NAME=VALUE", "Bind a template variable (repeatable)", options->bindings)
+                   "process settings. --write-json (or -o json) prints the job as JSON (upstream's format, which --read-json reads); --raw prints "
+                   "the JobConfiguration the client would send as the Python client printed it; --thrift "
+                   "prints it as JSON. When the scheduler cannot be reached, the tier is chosen from "
+                   "the scheduler's default tiers, with a warning.")
+      .option("--bind", "pystachio-binding", "Bind a template variable: NAME=VALUE (repeatable)",
+              options->bindings)
       .flag("--read-json", "Read the configuration as JSON instead of a .aurora file", options->read_json)
+      .json_output()
       .flag("--write-json", "Print the job as JSON", options->write_json)
+      .flag("--raw", "Print the JobConfiguration that would be sent, as upstream's Python repr", options->raw)
       .flag("--thrift", "Print the JobConfiguration that would be sent, as JSON", options->thrift)
       .positional("jobkey", "CLUSTER/ROLE/ENV/NAME", "The job", options->key,
                   [](const std::string& v) { return grammars::JobKey::parse(v); }, cli::ValueHint::JobKey)

@@ -6,6 +6,7 @@
 #include "api/scheduler_client.hpp"
 #include "cli/browser.hpp"
 #include "cli/response.hpp"
+#include "commands/api_hooks.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/job/active_tasks.hpp"
 #include "commands/job/instance_lists.hpp"
@@ -50,7 +51,14 @@ gen::Response send_kill(cli::Context& context, api::SchedulerClient& scheduler,
     context.log().info("Instances to be killed: " + python_int_list(*instances));
     ids.insert(instances->begin(), instances->end());
   }
-  return scheduler.killTasks(to_thrift(job), ids, options.message.value_or(""));
+  const ApiHookCall hook_call{
+      .api = "kill_job",
+      .job = job,
+      .instances = instances,
+      .arguments = {{"message", options.message ? ordered_json(*options.message) : ordered_json()}}};
+  return call_with_api_hooks(context, hook_call, [&] {
+    return scheduler.killTasks(to_thrift(job), ids, options.message.value_or(""));
+  });
 }
 
 bool wait_for_death(api::SchedulerClient& scheduler, const grammars::JobKey& job,
@@ -126,7 +134,8 @@ void declare_kill_options(cli::VerbBuilder& verb, KillOptions& options) {
       .flag("--read-json", "Accepted for compatibility; the --config file is ignored",
             options.read_json)
       .option("--config", "pathname",
-              "Config file for the job's hooks (ignored for now: this client does not run hooks yet)",
+              "Config file for the job's Python hooks; ignored, since they cannot run here (see "
+              "aurora-hooks(7))",
               options.config)
       .option("--batch-size", "BATCH_SIZE",
               "Instances killed per batch; each batch is waited for (at least 1)",

@@ -1,4 +1,6 @@
 // aurora job open CLUSTER[/ROLE[/ENV[/NAME]]]: the scheduler's web page for a cluster, role, or job.
+#include <nlohmann/json.hpp>
+
 #include "cli/browser.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/job/verbs.hpp"
@@ -15,7 +17,11 @@ static int run_open(const OpenOptions& options, cli::Context& context) {
   const std::string url = clusters::scheduler_page_url(
       context.display_base_url(cluster),
       {options.key.role, options.key.env, options.key.name, std::nullopt});
-  context.print_out(url);
+  if (context.output == cli::OutputFormat::Json) {
+    context.print_out(nlohmann::ordered_json{{"url", url}}.dump(2));
+  } else {
+    context.print_out(url);
+  }
   cli::open_in_browser(url);
   return 0;
 }
@@ -28,7 +34,9 @@ void add_open(cli::CommandTree& tree) {
           "Print the URL of the scheduler's web page for CLUSTER[/ROLE[/ENV[/NAME]]] and open it "
           "in a browser when one is available ($BROWSER, or xdg-open with a display). With "
           "ZooKeeper discovery the page is on proxy_url when the cluster sets one. Unlike "
-          "upstream, the URL is always printed, so the verb is useful on a headless machine.")
+          "upstream, the URL is always printed, so the verb is useful on a headless machine. "
+          "-o json prints {\"url\"}.")
+      .json_output()
       .positional("key", "cluster[/role[/env[/job]]]", "The page to open", options->key,
                   [](const std::string& v) { return grammars::OpenKey::parse(v); },
                   cli::ValueHint::WildcardKey)

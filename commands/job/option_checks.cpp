@@ -25,8 +25,8 @@ void require_positive_option(cli::Context& context, const cli::CommandTree& tree
 void ignore_hook_config(cli::Context& context, const std::optional<std::string>& config) {
   if (!config) return;
   context.log().warn("Ignoring --config " + *config +
-                     ": this verb reads it only for hooks, which this client does not run "
-                     "yet.");
+                     ": this verb reads it only for a configuration's Python hooks, which this "
+                     "client does not run; hook executables get the job key (see aurora-hooks(7)).");
 }
 
 }  // namespace aurora::commands::job

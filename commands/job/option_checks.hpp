@@ -24,8 +24,8 @@ void require_positive_option(cli::Context& context, const cli::CommandTree& tree
                              std::string_view noun, std::string_view verb, std::string_view option,
                              int value);
 
-// --config on kill, killall, restart and cron start only supplies hooks (and the tier lookup);
-// hooks do not run yet, so a given file is named and ignored.
+// --config on kill, killall, restart and cron start only supplies a configuration's Python hooks
+// (and the tier lookup); those cannot run here, so a given file is named and ignored.
 void ignore_hook_config(cli::Context& context, const std::optional<std::string>& config);
 
 }  // namespace aurora::commands::job

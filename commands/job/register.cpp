@@ -12,6 +12,7 @@ void register_verbs(cli::CommandTree& tree) {
   add_restart(tree);
   add_add(tree);
   add_inspect(tree);
+  add_diff(tree);
 }
 
 }  // namespace aurora::commands::job

@@ -3,6 +3,7 @@
 
 #include "cli/browser.hpp"
 #include "cli/response.hpp"
+#include "commands/api_hooks.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/job/active_tasks.hpp"
 #include "commands/job/instance_lists.hpp"
@@ -74,6 +75,21 @@ void print_json(cli::Context& context, const grammars::JobKey& job, const Restar
   context.print_out(doc.dump(2));
 }
 
+// What post_restart and err_restart hooks learn: the last answer and how the restart ended.
+ApiCallOutcome restart_hook_outcome(const RestartOutcome& outcome) {
+  ApiCallOutcome hooks = outcome_of(outcome.last_response);
+  const char* ended = "restarted";
+  if (outcome.result == RestartOutcome::Result::NothingToDo) ended = "nothing_to_do";
+  if (outcome.result == RestartOutcome::Result::ThresholdReached) ended = "threshold_reached";
+  if (outcome.result == RestartOutcome::Result::Interrupted) ended = "interrupted";
+  hooks.result["restart"] = ended;
+  if (outcome.result == RestartOutcome::Result::ThresholdReached ||
+      outcome.result == RestartOutcome::Result::Interrupted) {
+    hooks.ok = false;
+  }
+  return hooks;
+}
+
 int run_restart(const RestartOptions& options, const cli::CommandTree& tree,
                 cli::Context& context) {
   require_positive_option(context, tree, "job", "restart", "--batch-size", options.batch_size);
@@ -95,7 +111,12 @@ int run_restart(const RestartOptions& options, const cli::CommandTree& tree,
   settings.max_total_failures = options.max_total_failures;
   settings.watch.watch_secs = options.watch_secs;
   settings.watch.restart_threshold_secs = options.restart_threshold;
-  const auto outcome = rolling_restart(context, job, options.spec.instances, settings);
+  RestartOutcome outcome;
+  with_api_hooks(context, {.api = "restart", .job = job, .instances = options.spec.instances},
+                 [&] {
+                   outcome = rolling_restart(context, job, options.spec.instances, settings);
+                   return restart_hook_outcome(outcome);
+                 });
   const bool json = context.output == cli::OutputFormat::Json;
   if (json) print_json(context, job, outcome);
 
@@ -149,7 +170,8 @@ void add_restart(cli::CommandTree& tree) {
               options->bindings)
       .flag("--open-browser", "Open the job's page in a browser afterwards", options->open_browser)
       .option("--config", "pathname",
-              "Config file for the job's hooks (ignored for now: this client does not run hooks yet)",
+              "Config file for the job's Python hooks; ignored, since they cannot run here (see "
+              "aurora-hooks(7))",
               options->config)
       .flag("--force", "Accepted and unused, as upstream", options->force)
       .option("--healthcheck-interval-seconds", "HEALTHCHECK_INTERVAL_SECONDS",

@@ -18,5 +18,6 @@ void add_killall(cli::CommandTree& tree);
 void add_restart(cli::CommandTree& tree);
 void add_add(cli::CommandTree& tree);
 void add_inspect(cli::CommandTree& tree);
+void add_diff(cli::CommandTree& tree);
 
 }  // namespace aurora::commands::job

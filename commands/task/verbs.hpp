@@ -9,4 +9,11 @@ namespace aurora::commands::task {
 // Adds every verb of this noun to the tree.
 void register_verbs(cli::CommandTree& tree);
 
+void add_run(cli::CommandTree& tree);
+void add_ssh(cli::CommandTree& tree);
+void add_scp(cli::CommandTree& tree);
+
+// The threat-model paragraph shared by the verbs' long descriptions (and so their man pages).
+extern const char* const kThreatModel;
+
 }  // namespace aurora::commands::task

@@ -4,6 +4,7 @@
 #include "api/scheduler_client.hpp"
 #include "cli/browser.hpp"
 #include "cli/response.hpp"
+#include "commands/api_hooks.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/job_config_loading.hpp"
 #include "commands/scheduler_terms.hpp"
@@ -76,7 +77,7 @@ int run_start(const StartOptions& options, cli::Context& context) {
   gen::JobUpdateRequest request;
   request.__set_taskConfig(job.configuration.taskConfig);
   request.__set_instanceCount(job.configuration.instanceCount);
-  request.__set_settings(config::to_update_settings(job.loaded, options.spec.instances));
+  request.__set_settings(aurora::config::to_update_settings(job.loaded, options.spec.instances));
 
   const auto diff = scheduler.getJobUpdateDiff(request);
   cli::check_response(context, diff, "Error getting diff info from scheduler",
@@ -90,11 +91,22 @@ int run_start(const StartOptions& options, cli::Context& context) {
   id.__set_value(update_id);
   request.__set_metadata({id});
   context.log().info("Starting update for: " + key.name);
-  auto response = scheduler.startJobUpdate(request, options.message.value_or(""));
-  if (is_our_update(response, update_id)) {
-    // A retry found the update its first attempt started: that is success, not a conflict.
-    response.responseCode = gen::ResponseCode::OK;
-  }
+  const ApiHookCall hook_call{
+      .api = "start_job_update",
+      .job = key,
+      .instances = options.spec.instances,
+      .config = &job.configuration,
+      .loaded = &job.loaded,
+      .arguments = {{"message", options.message ? nlohmann::ordered_json(*options.message)
+                                                : nlohmann::ordered_json()}}};
+  const auto response = call_with_api_hooks(context, hook_call, [&] {
+    auto answer = scheduler.startJobUpdate(request, options.message.value_or(""));
+    if (is_our_update(answer, update_id)) {
+      // A retry found the update its first attempt started: that is success, not a conflict.
+      answer.responseCode = gen::ResponseCode::OK;
+    }
+    return answer;
+  });
   cli::check_response(context, response, "Failed to start update due to error:");
   if (!response.__isset.result || !response.result.__isset.startJobUpdateResult) {
     // The job is unchanged by the proposed update: a success with nothing to watch.
@@ -124,7 +136,7 @@ int run_start(const StartOptions& options, cli::Context& context) {
 
 void add_start(cli::CommandTree& tree) {
   auto options = std::make_shared<StartOptions>();
-  auto verb = tree.add_verb("update", "start", "Start a rolling update of a job to a new config",
+  cli::VerbBuilder verb = tree.add_verb("update", "start", "Start a rolling update of a job to a new config",
                             options);
   verb.description(
       "Print what the update will change (instances added, removed, updated, unchanged), then "
@@ -135,13 +147,8 @@ void add_start(cli::CommandTree& tree) {
   verb.positional("instance_spec", "CLUSTER/ROLE/ENV/NAME[/INSTANCES]",
                   "The job, and optionally the instances to update", options->spec,
                   [](const std::string& v) { return grammars::InstanceSpec::parse(v); },
-                  cli::ValueHint::InstanceSpec)
-      .positional("config_file", "config_file", "The .aurora file with the new configuration",
-                  options->config.path, cli::ValueHint::File)
-      .option("--bind", "pystachio-binding", "Bind a template variable: NAME=VALUE (repeatable)",
-              options->config.bindings)
-      .flag("--read-json", "Read the configuration as JSON instead of .aurora",
-            options->config.read_json)
+                  cli::ValueHint::InstanceSpec);
+  config_arguments(verb, options->config, "The .aurora file with the new configuration")
       .option("--message", "MESSAGE", "A message recorded with the update", options->message, "-m")
       .flag("--open-browser", "Open the update's page in a browser", options->open_browser)
       .flag("--strict", "Accepted for compatibility; has no effect", options->strict)

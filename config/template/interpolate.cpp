@@ -11,6 +11,9 @@ namespace aurora::config::templating {
 namespace {
 
 constexpr int kMaxPasses = 100;
+// A value naming itself twice doubles the text every pass; stop long before memory runs out
+// (far above any real string: Linux limits one command-line argument to 128 KiB).
+constexpr size_t kMaxInterpolatedBytes = size_t{256} << 10;
 
 struct Piece {
   enum class Kind { Literal, RefPiece, Escape };
@@ -201,6 +204,9 @@ std::pair<std::string, std::vector<Ref>> resolve_text(const std::string& input,
         if (found) {
           out += text_of(*found);
           resolved_any = true;
+          if (out.size() > kMaxInterpolatedBytes)
+            throw TemplateError("Uninterpolatable",
+                                "Unable to interpolate " + input + "!  The result exceeds 256 KiB.");
         } else {
           out += ref.mustache();
         }

@@ -33,6 +33,15 @@ struct Data {
   NodePtr node;                                // a pystachio object
   bool empty_marker = false;                   // pystachio's Empty: un-sets a field
 
+  // Declared here, defaulted below the class: clang with libstdc++ must not instantiate the
+  // implicit ones while std::pair<Data, Data> is still incomplete.
+  Data() = default;
+  Data(const Data&);
+  Data(Data&&) noexcept;
+  Data& operator=(const Data&);
+  Data& operator=(Data&&) noexcept;
+  ~Data();
+
   static Data none() { return {}; }
   static Data boolean(bool v) { Data d; d.kind = Kind::Bool; d.b = v; return d; }
   static Data integer(int64_t v) { Data d; d.kind = Kind::Int; d.i = v; return d; }
@@ -45,6 +54,12 @@ struct Data {
   bool is_str() const { return kind == Kind::Str; }
   const Data* lookup(const std::string& key) const;  // a Dict entry by string key
 };
+
+inline Data::Data(const Data&) = default;
+inline Data::Data(Data&&) noexcept = default;
+inline Data& Data::operator=(const Data&) = default;
+inline Data& Data::operator=(Data&&) noexcept = default;
+inline Data::~Data() = default;
 
 // Python 2 str() and repr() of plain data (floats as Python 2.7 prints them).
 std::string python_str(const Data& d);

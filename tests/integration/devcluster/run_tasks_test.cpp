@@ -13,15 +13,10 @@
 
 using namespace aurora;
 using namespace aurora::devcluster::testing;
+using aurora::testing::read_file;
 
 namespace {
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 gen::JobConfiguration two_step_job(const gen::JobKey& key, const std::string& second_cmdline) {
   auto job = job_config(key, 1, "", false);

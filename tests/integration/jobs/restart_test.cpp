@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "tests/integration/fixtures/temp_dir.hpp"
 #include "tests/integration/fixtures/child_process.hpp"
 #include "tests/integration/jobs/seeded_jobs.hpp"
 
@@ -41,12 +42,6 @@ std::map<int32_t, std::string> running_task_ids(const SeededCluster& cluster,
   return ids;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 }  // namespace
 

@@ -133,6 +133,12 @@ TEST_CASE("a value starting with a dash must be attached with =") {
   CHECK(good.options->ssh_options == "-A");
 }
 
+TEST_CASE("a value starting with a dash but holding a space is taken as the value, as argparse does") {
+  const auto run = parse({"job", "kill", "--ssh-options", "-F /tmp/ssh config", "c/r/e/n"});
+  REQUIRE(run.parsed.verb != nullptr);
+  CHECK(run.options->ssh_options == "-F /tmp/ssh config");
+}
+
 TEST_CASE("a bad grammar value is reported against the argument's metavar") {
   const auto run = parse({"job", "kill", "c/r/e/n/3-1"});
   CHECK(run.parsed.exit_code == kExitUsage);

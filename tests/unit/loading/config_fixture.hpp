@@ -16,7 +16,7 @@ struct PipelineResult {
 };
 
 inline LoadOptions in_memory(std::map<std::string, std::string> files, const std::string& path,
-                             const grammars::JobKey& key) {
+                             const JobSelector& key) {
   LoadOptions options;
   options.config_path = path;
   options.job_key = key;
