@@ -5,6 +5,8 @@
 #include <thrift/TConfiguration.h>
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cstring>
 #include <limits>
 #include <mutex>
@@ -61,27 +63,6 @@ size_t append_to_string(char* data, size_t size, size_t count, void* target) {
   return size * count;
 }
 
-// Keeps the reason phrase of the last status line ("HTTP/1.1 503 Service Unavailable").
-size_t capture_reason_phrase(char* data, size_t size, size_t count, void* target) {
-  std::string_view line(data, size * count);
-  if (line.substr(0, 5) == "HTTP/") {
-    auto& reason = *static_cast<std::string*>(target);
-    reason.clear();
-    const auto code_start = line.find(' ');
-    const auto reason_start =
-        code_start == std::string_view::npos ? code_start : line.find(' ', code_start + 1);
-    if (reason_start != std::string_view::npos) {
-      std::string_view phrase = line.substr(reason_start + 1);
-      while (!phrase.empty() && (phrase.back() == '\r' || phrase.back() == '\n')) {
-        phrase.remove_suffix(1);
-      }
-      reason.assign(phrase);
-    }
-  }
-  return size * count;
-}
-
-
 bool is_method_preserving_redirect(long status) { return status == 307 || status == 308; }
 
 }  // namespace
@@ -92,6 +73,44 @@ struct HttpTransport::Exchange {
   std::string body;
   std::string redirect_url;
 };
+
+namespace {
+
+// Keeps the reason phrase of the last status line ("HTTP/1.1 503 Service Unavailable"), and
+// sizes the body buffer from Content-Length (a 10,000-task answer is tens of megabytes; growing
+// the buffer by doubling costs more page faults than reading it).
+struct HeaderTargets {
+  std::string& reason;
+  std::string& body;
+};
+
+size_t capture_headers(char* data, size_t size, size_t count, void* target) {
+  auto& targets = *static_cast<HeaderTargets*>(target);
+  std::string_view line(data, size * count);
+  while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.remove_suffix(1);
+  if (line.substr(0, 5) == "HTTP/") {
+    targets.reason.clear();
+    const auto code_start = line.find(' ');
+    const auto reason_start =
+        code_start == std::string_view::npos ? code_start : line.find(' ', code_start + 1);
+    if (reason_start != std::string_view::npos) targets.reason.assign(line.substr(reason_start + 1));
+    return size * count;
+  }
+  constexpr std::string_view kLength = "content-length:";
+  if (line.size() > kLength.size() &&
+      std::equal(kLength.begin(), kLength.end(), line.begin(),
+                 [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); })) {
+    std::string_view digits = line.substr(kLength.size());
+    while (!digits.empty() && digits.front() == ' ') digits.remove_prefix(1);
+    size_t length = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), length);
+    constexpr size_t kMaxReserve = size_t{256} << 20;  // a claim, not a promise: cap it
+    if (error == std::errc() && length <= kMaxReserve) targets.body.reserve(length);
+  }
+  return size * count;
+}
+
+}  // namespace
 
 void HttpTransport::CurlHandleDeleter::operator()(void* handle) const {
   curl_easy_cleanup(static_cast<CURL*>(handle));
@@ -166,7 +185,7 @@ HttpTransport::HttpTransport(HttpTransportOptions options)
   curl_easy_setopt(curl, CURLOPT_NOPROGRESS, 0L);
   curl_easy_setopt(curl, CURLOPT_XFERINFOFUNCTION, abort_when_interrupted);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, append_to_string);
-  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, capture_reason_phrase);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, capture_headers);
   if (options_.auth.mechanism == AuthMechanism::Kerberos && !options_.auth.bearer_token) {
     // SPNEGO as requests_kerberos does it: first request bare, answer the 401 Negotiate.
     curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_NEGOTIATE);
@@ -202,7 +221,8 @@ HttpTransport::Exchange HttpTransport::post(const std::string& url, const std::s
   curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
   curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
   curl_easy_setopt(curl, CURLOPT_WRITEDATA, &exchange.body);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &exchange.reason);
+  HeaderTargets header_targets{exchange.reason, exchange.body};
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &header_targets);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error_text);
 
   const auto started = std::chrono::steady_clock::now();

@@ -1,113 +1,134 @@
 #include "api/simple_json.hpp"
 
 #include <thrift/protocol/TVirtualProtocol.h>
+#include <thrift/transport/TBufferTransports.h>
 
-#include <optional>
+#include <string>
 #include <vector>
 
 namespace aurora::api {
+namespace {
 
 using apache::thrift::protocol::TMessageType;
 using apache::thrift::protocol::TType;
-using nlohmann::ordered_json;
 
-// A write-only protocol: each write lands in a stack of JSON containers under construction.
-class SimpleJsonWriter
-    : public apache::thrift::protocol::TVirtualProtocol<SimpleJsonWriter> {
+// A write-only protocol that turns the generated write() calls into JSON text.
+class SimpleJsonProtocol : public apache::thrift::protocol::TVirtualProtocol<SimpleJsonProtocol> {
  public:
-  explicit SimpleJsonWriter(SimpleJsonOptions options)
-      : TVirtualProtocol(std::make_shared<apache::thrift::transport::TMemoryBuffer>()),
+  SimpleJsonProtocol(JsonTextWriter& out, const SimpleJsonOptions& options)
+      : TVirtualProtocol(std::make_shared<apache::thrift::transport::TMemoryBuffer>(0)),
+        out_(out),
         options_(options) {}
-
-  ordered_json take() { return std::move(result_); }
 
   uint32_t writeMessageBegin(const std::string&, const TMessageType, const int32_t) { return 0; }
   uint32_t writeMessageEnd() { return 0; }
-  uint32_t writeStructBegin(const char*) { return open(Kind::Struct, ordered_json::object()); }
-  uint32_t writeStructEnd() { return close(); }
+  uint32_t writeStructBegin(const char*) { return begin(Kind::Struct); }
+  uint32_t writeStructEnd() { return end(); }
   uint32_t writeFieldBegin(const char* name, const TType, const int16_t) {
-    stack_.back().key = name;
+    out_.key(name);
+    frames_.back().field = name;
     return 0;
   }
   uint32_t writeFieldEnd() { return 0; }
   uint32_t writeFieldStop() { return 0; }
-  uint32_t writeMapBegin(const TType, const TType, const uint32_t) {
-    return open(Kind::Map, ordered_json::object());
-  }
-  uint32_t writeMapEnd() { return close(); }
-  uint32_t writeListBegin(const TType, const uint32_t) {
-    return open(Kind::List, ordered_json::array());
-  }
-  uint32_t writeListEnd() { return close(); }
-  uint32_t writeSetBegin(const TType, const uint32_t) {
-    return open(Kind::List, ordered_json::array());
-  }
-  uint32_t writeSetEnd() { return close(); }
+  uint32_t writeMapBegin(const TType, const TType, const uint32_t) { return begin(Kind::Map); }
+  uint32_t writeMapEnd() { return end(); }
+  uint32_t writeListBegin(const TType, const uint32_t) { return begin(Kind::List); }
+  uint32_t writeListEnd() { return end(); }
+  uint32_t writeSetBegin(const TType, const uint32_t) { return begin(Kind::List); }
+  uint32_t writeSetEnd() { return end(); }
+
   uint32_t writeBool(const bool value) {
-    return options_.booleans_as_integers ? put(ordered_json(value ? 1 : 0)) : put(ordered_json(value));
+    if (is_map_key()) return key(value ? "true" : "false");
+    if (options_.booleans_as_integers && !options_.literal_boolean_fields.count(field())) {
+      out_.integer(value ? 1 : 0);
+    } else {
+      out_.boolean(value);
+    }
+    return 0;
   }
-  uint32_t writeByte(const int8_t value) { return put(ordered_json(value)); }
-  uint32_t writeI16(const int16_t value) { return put(ordered_json(value)); }
-  uint32_t writeI32(const int32_t value) { return put(ordered_json(value)); }
-  uint32_t writeI64(const int64_t value) { return put(ordered_json(value)); }
-  uint32_t writeDouble(const double value) { return put(ordered_json(value)); }
-  uint32_t writeString(const std::string& value) { return put(ordered_json(value)); }
-  uint32_t writeBinary(const std::string& value) { return put(ordered_json(value)); }
+  uint32_t writeByte(const int8_t value) { return integer(value); }
+  uint32_t writeI16(const int16_t value) { return integer(value); }
+  uint32_t writeI32(const int32_t value) {
+    if (is_map_key()) return key(std::to_string(value));
+    if (const auto table = options_.enum_fields.find(field()); table != options_.enum_fields.end()) {
+      if (const auto name = table->second->find(value); name != table->second->end()) {
+        out_.string(name->second);
+        return 0;
+      }
+    }
+    out_.integer(value);
+    return 0;
+  }
+  uint32_t writeI64(const int64_t value) { return integer(value); }
+  uint32_t writeDouble(const double value) {
+    if (is_map_key()) return key(std::to_string(value));
+    out_.number(value);
+    return 0;
+  }
+  uint32_t writeString(const std::string& value) {
+    if (is_map_key()) return key(value);
+    out_.string(value);
+    return 0;
+  }
+  uint32_t writeBinary(const std::string& value) { return writeString(value); }
 
  private:
   enum class Kind { Struct, List, Map };
   struct Frame {
     Kind kind;
-    ordered_json value;
-    std::optional<std::string> key;  // struct: the field being written; map: the entry's key
+    std::string_view field;   // structs: the field being written
+    bool value_next = false;  // maps: entries arrive as key, value, key, value
   };
 
-  uint32_t open(Kind kind, ordered_json container) {
-    stack_.push_back({kind, std::move(container), std::nullopt});
+  // True when the scalar about to be written is a map entry's key (it becomes a member name; the
+  // scheduler's API has only scalar map keys). Otherwise the value being written is noted.
+  bool is_map_key() {
+    if (frames_.empty() || frames_.back().kind != Kind::Map) return false;
+    Frame& map = frames_.back();
+    map.value_next = !map.value_next;
+    return map.value_next;
+  }
+  // The struct field a value belongs to; elements of a list or map belong to the list's field.
+  std::string_view field() const {
+    for (auto frame = frames_.rbegin(); frame != frames_.rend(); ++frame) {
+      if (frame->kind == Kind::Struct) return frame->field;
+    }
+    return {};
+  }
+  uint32_t key(std::string_view name) {
+    out_.key(name);
     return 0;
   }
-  uint32_t close() {
-    ordered_json value = std::move(stack_.back().value);
-    stack_.pop_back();
-    return put(std::move(value));
+  uint32_t integer(int64_t value) {
+    if (is_map_key()) return key(std::to_string(value));
+    out_.integer(value);
+    return 0;
   }
-  uint32_t put(ordered_json value) {
-    if (stack_.empty()) {
-      result_ = std::move(value);
-      return 0;
-    }
-    Frame& top = stack_.back();
-    switch (top.kind) {
-      case Kind::List:
-        top.value.push_back(std::move(value));
-        break;
-      case Kind::Struct:
-        top.value[top.key.value_or("")] = std::move(value);
-        top.key.reset();
-        break;
-      case Kind::Map:
-        // Entries arrive as key, value, key, value; keys become member names.
-        if (!top.key) {
-          top.key = value.is_string() ? value.get<std::string>() : value.dump();
-        } else {
-          top.value[*top.key] = std::move(value);
-          top.key.reset();
-        }
-        break;
-    }
+  uint32_t begin(Kind kind) {
+    if (!frames_.empty() && frames_.back().kind == Kind::Map) frames_.back().value_next = false;
+    kind == Kind::List ? out_.begin_array() : out_.begin_object();
+    frames_.push_back({kind, {}});
+    return 0;
+  }
+  uint32_t end() {
+    frames_.back().kind == Kind::List ? out_.end_array() : out_.end_object();
+    frames_.pop_back();
     return 0;
   }
 
-  SimpleJsonOptions options_;
-  std::vector<Frame> stack_;
-  ordered_json result_;
+  JsonTextWriter& out_;
+  const SimpleJsonOptions& options_;
+  std::vector<Frame> frames_;
 };
 
-ordered_json simple_json_of(const std::function<void(apache::thrift::protocol::TProtocol&)>& write,
-                            const SimpleJsonOptions& options) {
-  SimpleJsonWriter writer(options);
-  write(writer);
-  return writer.take();
+}  // namespace
+
+void write_thrift_as_json(JsonTextWriter& out,
+                          const std::function<void(apache::thrift::protocol::TProtocol&)>& write,
+                          const SimpleJsonOptions& options) {
+  SimpleJsonProtocol protocol(out, options);
+  write(protocol);
 }
 
 }  // namespace aurora::api

@@ -6,7 +6,12 @@ namespace aurora::cli {
 namespace {
 
 void print_lines(std::ostream& stream, std::string_view message, int indent) {
-  const std::string padding(indent > 0 ? indent : 0, ' ');
+  if (indent <= 0) {  // the common case, and large documents: one write
+    stream << message << '\n';
+    stream.flush();
+    return;
+  }
+  const std::string padding(indent, ' ');
   size_t start = 0;
   while (true) {
     const size_t end = message.find('\n', start);

@@ -2,6 +2,7 @@
 
 #include "api/docker_registry.hpp"
 #include "api/scheduler_client.hpp"
+#include "api/simple_json.hpp"
 #include "cli/response.hpp"
 
 namespace aurora::commands {
@@ -81,6 +82,13 @@ cli::VerbBuilder& config_arguments(cli::VerbBuilder& verb, ConfigArguments& conf
       .option("--bind", "pystachio-binding", "Bind a template variable: NAME=VALUE (repeatable)",
               config.bindings)
       .flag("--read-json", "Read the configuration as JSON instead of .aurora", config.read_json);
+}
+
+std::string job_configuration_json(const gen::JobConfiguration& configuration) {
+  api::SimpleJsonOptions options;
+  options.enum_fields = {{"cronCollisionPolicy", &gen::_CronCollisionPolicy_VALUES_TO_NAMES},
+                         {"mode", &gen::_Mode_VALUES_TO_NAMES}};
+  return api::to_simple_json_text(configuration, options, 2);
 }
 
 }  // namespace aurora::commands

@@ -43,4 +43,8 @@ PreparedJob prepare_job(cli::Context& context, const grammars::JobKey& key,
                         const ConfigArguments& arguments,
                         TierLookup tier_lookup = TierLookup::Scheduler);
 
+// The JobConfiguration that would be sent, as JSON with enum values by name (`job inspect
+// --thrift`, `job create --dry-run`).
+std::string job_configuration_json(const gen::JobConfiguration& configuration);
+
 }  // namespace aurora::commands

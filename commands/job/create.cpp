@@ -30,7 +30,7 @@ int run_create(const CreateOptions& options, cli::Context& context) {
   }
   if (options.dry_run) {
     // What createJob would carry, as the Thrift JSON of the JobConfiguration; nothing is sent.
-    context.print_out(api::to_simple_json(configuration).dump(2));
+    context.print_out(job_configuration_json(configuration));
     return 0;
   }
   const auto& cluster = context.clusters().get(options.key.cluster);

@@ -87,18 +87,6 @@ std::string pretty(const NodePtr& job) {
   return out;
 }
 
-// --thrift: TSimpleJSON, but with enum values by name as the issue asks.
-nlohmann::ordered_json thrift_json(const gen::JobConfiguration& config) {
-  nlohmann::ordered_json doc = api::to_simple_json(config);
-  static const char* const kPolicies[] = {"KILL_EXISTING", "CANCEL_NEW", "RUN_OVERLAP"};
-  if (doc.contains("cronCollisionPolicy")) doc["cronCollisionPolicy"] = kPolicies[config.cronCollisionPolicy];
-  auto& container = doc["taskConfig"]["container"];
-  if (container.contains("mesos") && container["mesos"].contains("volumes"))
-    for (auto& volume : container["mesos"]["volumes"])
-      volume["mode"] = volume["mode"] == static_cast<int>(gen::Mode::RO) ? "RO" : "RW";
-  return doc;
-}
-
 int run_inspect(const InspectOptions& options, cli::Context& context) {
   ConfigArguments arguments{options.config_file, options.bindings, options.read_json};
   PreparedJob job = prepare_job(context, options.key, arguments, TierLookup::DefaultsWhenUnreachable);
@@ -107,7 +95,7 @@ int run_inspect(const InspectOptions& options, cli::Context& context) {
     return 0;
   }
   if (options.thrift) {
-    context.print_out(thrift_json(job.configuration).dump(2));
+    context.print_out(job_configuration_json(job.configuration));
     return 0;
   }
   if (options.write_json || context.output == cli::OutputFormat::Json) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "api/scheduler_client.hpp"
+#include "api/json_text_writer.hpp"
 #include "api/simple_json.hpp"
 #include "cli/response.hpp"
 #include "commands/job/verbs.hpp"
@@ -46,12 +47,13 @@ std::string render_task(const gen::ScheduledTask& task) {
            std::to_string(config.maxTaskFailures) + ")\n";
   }
   out += "\t  events:\n";
-  auto events = task.taskEvents;
+  std::vector<const gen::TaskEvent*> events;
+  for (const auto& event : task.taskEvents) events.push_back(&event);
   std::stable_sort(events.begin(), events.end(),
-                   [](const auto& a, const auto& b) { return a.timestamp < b.timestamp; });
-  for (const auto& event : events) {
-    out += "\t   " + local_time(event.timestamp) + " " + status_name(event.status) + ": " +
-           (event.__isset.message ? event.message : "None") + "\n";
+                   [](const auto* a, const auto* b) { return a->timestamp < b->timestamp; });
+  for (const auto* event : events) {
+    out += "\t   " + local_time(event->timestamp) + " " + status_name(event->status) + ": " +
+           (event->__isset.message ? event->message : "None") + "\n";
   }
   if (!config.metadata.empty()) {
     out += "\t  metadata:\n";
@@ -62,21 +64,14 @@ std::string render_task(const gen::ScheduledTask& task) {
   return out;
 }
 
-ordered_json task_json(const gen::ScheduledTask& task, bool upstream_booleans) {
-  api::SimpleJsonOptions json_options;
-  json_options.booleans_as_integers = upstream_booleans;
-  ordered_json doc = api::to_simple_json(task, json_options);
-  doc["status"] = status_name(task.status);
-  auto& events = doc["taskEvents"];
-  for (size_t i = 0; i < events.size() && i < task.taskEvents.size(); ++i) {
-    events[i]["status"] = status_name(task.taskEvents[i].status);
-  }
-  auto& config = doc["assignedTask"]["task"];
-  config["isService"] = task.assignedTask.task.isService;
-  if (task.assignedTask.task.__isset.production) {
-    config["production"] = task.assignedTask.task.production;
-  }
-  return doc;
+// Upstream's status JSON: TSimpleJSON of each ScheduledTask, with the task's and its events'
+// status by name and isService/production as true/false even where other booleans are 0/1.
+api::SimpleJsonOptions task_json_options(bool upstream_booleans) {
+  api::SimpleJsonOptions options;
+  options.booleans_as_integers = upstream_booleans;
+  options.enum_fields = {{"status", &gen::_ScheduleStatus_VALUES_TO_NAMES}};
+  options.literal_boolean_fields = {"isService", "production"};
+  return options;
 }
 
 int not_found(const StatusOptions& options, cli::Context& context, bool json) {
@@ -89,57 +84,76 @@ int not_found(const StatusOptions& options, cli::Context& context, bool json) {
   return 6;
 }
 
+// A job's tasks, active first, each group by instance id.
+struct TaskGroups {
+  std::vector<const gen::ScheduledTask*> active, inactive;
+};
+
+TaskGroups group_tasks(const std::vector<gen::ScheduledTask>& tasks) {
+  TaskGroups groups;
+  for (const auto& task : tasks) {
+    (active_states().count(task.status) ? groups.active : groups.inactive).push_back(&task);
+  }
+  auto by_instance = [](const auto* a, const auto* b) {
+    return a->assignedTask.instanceId < b->assignedTask.instanceId;
+  };
+  std::stable_sort(groups.active.begin(), groups.active.end(), by_instance);
+  std::stable_sort(groups.inactive.begin(), groups.inactive.end(), by_instance);
+  return groups;
+}
+
 int run_status(const StatusOptions& options, cli::Context& context) {
   const bool json = options.write_json || context.output == cli::OutputFormat::Json;
   const auto jobs = jobs_matching(context, options.key);
   if (jobs.empty()) return not_found(options, context, json);
 
-  std::string text;
-  ordered_json documents = ordered_json::array();
+  // Every job is queried before anything is printed, so a failing query leaves no partial output.
+  std::vector<std::pair<grammars::JobKey, gen::Response>> answers;
   for (const auto& job : jobs) {
     context.log().info("Checking status of " + job.str());
     gen::TaskQuery query;
     query.__set_jobKeys({to_thrift(job)});
-    const auto response =
+    auto response =
         context.scheduler(context.clusters().get(job.cluster)).getTasksWithoutConfigs(query);
     cli::check_response(context, response, "Command failure:", ErrorKind::InvalidParameter);
-    const auto& tasks = response.result.scheduleStatusResult.tasks;
-    if (tasks.empty()) {
+    if (response.result.scheduleStatusResult.tasks.empty()) {
       context.log().info("No tasks were found for jobkey " + job.str());
       continue;
     }
-    std::vector<const gen::ScheduledTask*> active, inactive;
-    for (const auto& task : tasks) {
-      (active_states().count(task.status) ? active : inactive).push_back(&task);
-    }
-    auto by_instance = [](const auto* a, const auto* b) {
-      return a->assignedTask.instanceId < b->assignedTask.instanceId;
-    };
-    std::stable_sort(active.begin(), active.end(), by_instance);
-    std::stable_sort(inactive.begin(), inactive.end(), by_instance);
-    if (json) {
-      ordered_json entry;
-      entry["job"] = job.str();
-      entry["active"] = ordered_json::array();
-      entry["inactive"] = ordered_json::array();
-      for (const auto* task : active) entry["active"].push_back(task_json(*task, options.write_json));
-      for (const auto* task : inactive) {
-        entry["inactive"].push_back(task_json(*task, options.write_json));
-      }
-      documents.push_back(std::move(entry));
-    } else {
-      text += "Active tasks (" + std::to_string(active.size()) + "):\n";
-      for (const auto* task : active) text += render_task(*task);
-      text += "Inactive tasks (" + std::to_string(inactive.size()) + "):\n";
-      for (const auto* task : inactive) text += render_task(*task);
-    }
+    answers.emplace_back(job, std::move(response));
   }
+  if (answers.empty()) return not_found(options, context, json);
+
   if (json) {
-    if (documents.empty()) return not_found(options, context, true);
-    context.print_out(documents.dump(2));
+    // Written as it is produced: 10,000 tasks are 17 MB of JSON.
+    api::JsonTextWriter out(2, context.out());
+    const auto json_options = task_json_options(options.write_json);
+    out.begin_array();
+    for (const auto& [job, response] : answers) {
+      const TaskGroups groups = group_tasks(response.result.scheduleStatusResult.tasks);
+      out.begin_object();
+      out.key("job");
+      out.string(job.str());
+      for (const auto& [name, group] : {std::pair{"active", &groups.active}, {"inactive", &groups.inactive}}) {
+        out.key(name);
+        out.begin_array();
+        for (const auto* task : *group) api::write_simple_json(out, *task, json_options);
+        out.end_array();
+      }
+      out.end_object();
+    }
+    out.end_array();
+    out.finish();
     return 0;
   }
-  if (text.empty()) return not_found(options, context, false);
+  std::string text;
+  for (const auto& [job, response] : answers) {
+    const TaskGroups groups = group_tasks(response.result.scheduleStatusResult.tasks);
+    text += "Active tasks (" + std::to_string(groups.active.size()) + "):\n";
+    for (const auto* task : groups.active) text += render_task(*task);
+    text += "Inactive tasks (" + std::to_string(groups.inactive.size()) + "):\n";
+    for (const auto* task : groups.inactive) text += render_task(*task);
+  }
   context.print_out(text);
   return 0;
 }

@@ -30,8 +30,7 @@ int run_get(const GetOptions& options, cli::Context& context) {
   if (options.write_json || context.output == cli::OutputFormat::Json) {
     api::SimpleJsonOptions json_options;
     json_options.booleans_as_integers = options.write_json;
-    const auto doc = api::to_simple_json(result, json_options);
-    context.print_out(options.write_json ? doc.dump() : doc.dump(2));
+    context.print_out(api::to_simple_json_text(result, json_options, options.write_json ? -1 : 2));
     return 0;
   }
   std::string text = render_aggregate("Allocated:", result.quota);

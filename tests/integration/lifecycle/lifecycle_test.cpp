@@ -52,7 +52,12 @@ TEST_CASE("job create --dry-run prints the JobConfiguration and creates nothing"
   CHECK(doc["key"]["name"] == "hello");
   CHECK(doc["instanceCount"] == 2);
   CHECK(doc["taskConfig"]["executorConfig"]["name"] == "AuroraExecutor");
+  CHECK(doc["cronCollisionPolicy"] == "KILL_EXISTING");  // enums by name, as the issue asks
   CHECK(SeededCluster(server).tasks("hello").empty());
+  // The same document job inspect --thrift prints.
+  const auto inspected = server.aurora({"job", "inspect", kJob, kHello, "--thrift"});
+  CHECK(inspected.exit_code == 0);
+  CHECK(inspected.out == result.out);
 }
 
 TEST_CASE("job create of a job the file does not define is a configuration error (exit 3)") {
@@ -148,7 +153,7 @@ TEST_CASE("update start follows variable batch sizes to the end") {
   CHECK(nlohmann::json::parse(info.out).at(0)["status"] == "ROLLED_FORWARD");
 }
 
-TEST_CASE("config list names every job of a file; a missing file is exit 4") {
+TEST_CASE("config list names every job of a file, a missing file is exit 4") {
   DevclusterServer server;
   const auto result = server.aurora({"config", "list", kHello});
   CHECK(result.exit_code == 0);
