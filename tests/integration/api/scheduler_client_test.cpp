@@ -121,7 +121,7 @@ TEST_CASE("after a transport error the scheduler is resolved again, following a 
   CHECK(resolutions == 2);
 }
 
-TEST_CASE("discovery failures are retried while connecting; configuration errors are not") {
+TEST_CASE("discovery failures are retried while connecting, configuration errors are not") {
   Harness harness;
   ThriftTestServer thrift(WireProtocol::Binary);
   int attempts = 0;

@@ -81,7 +81,7 @@ class CapturedStderr {
 
 }  // namespace
 
-TEST_CASE("the member with the lowest sequence leads; leader-latch lock nodes are ignored") {
+TEST_CASE("the member with the lowest sequence leads, leader-latch lock nodes are ignored") {
   auto& server = shared_zookeeper_server();
   const std::string path = fresh_serverset_path();
   ServersetAnnouncer announcer(server.connect_string());

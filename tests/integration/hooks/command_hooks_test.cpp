@@ -95,7 +95,7 @@ TEST_CASE("hooks learn the command and job from argv, environment and stdin, at 
   CHECK(post["result"] == json({{"exit_code", 0}, {"error", nullptr}}));
 }
 
-TEST_CASE("err hooks see a failed call and the command's exit code; post hooks do not run") {
+TEST_CASE("err hooks see a failed call and the command's exit code, post hooks do not run") {
   HookedCluster hooked;
   const auto config = hooked.hello_config();
   REQUIRE(hooked.aurora({"job", "create", kJob, config}).exit_code == 0);
@@ -153,7 +153,7 @@ TEST_CASE("--skip-hooks skips the named hooks or all, and ignores unknown names"
   CHECK(hooked.log_lines().size() == 3);  // rec did not run again
 }
 
-TEST_CASE("a hook over its time limit is stopped and vetoes; a bad limit is exit 3") {
+TEST_CASE("a hook over its time limit is stopped and vetoes, a bad limit is exit 3") {
   HookedCluster hooked;
   hooked.hook(hooked.user_dir, "slow", "sleep 30\n");
   const auto start = std::chrono::steady_clock::now();

@@ -49,7 +49,7 @@ TEST_CASE("job diff of the config the job runs with reports every instance uncha
   CHECK(upstream_style.out == result.out);
 }
 
-TEST_CASE("job diff of a changed command line shows only that line; --exit-code makes it 1") {
+TEST_CASE("job diff of a changed command line shows only that line, --exit-code makes it 1") {
   DevclusterServer server;
   create_running(server, JobFile{});
   JobFile changed;

@@ -187,7 +187,7 @@ TEST_CASE("the XDG file is read after ~/.aurora") {
   CHECK(set.get("a").zk == "xdg");
 }
 
-TEST_CASE("missing files are skipped silently; with none, the error says where it looked") {
+TEST_CASE("missing files are skipped silently, with none, the error says where it looked") {
   const auto set = load_clusters({"/nonexistent/clusters.json"});
   CHECK(set.all().empty());
   try {

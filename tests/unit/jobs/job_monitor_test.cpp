@@ -62,7 +62,7 @@ TEST_CASE("per instance the task that started last decides the status") {
   CHECK(statuses.at(1) == gen::ScheduleStatus::FINISHED);
 }
 
-TEST_CASE("RUNNING waits accept live and terminal states; FINISHED only terminal ones") {
+TEST_CASE("RUNNING waits accept live and terminal states, FINISHED only terminal ones") {
   using S = gen::ScheduleStatus;
   CHECK(satisfies(TaskPredicate::RunningOrFinished, S::RUNNING));
   CHECK(satisfies(TaskPredicate::RunningOrFinished, S::KILLING));

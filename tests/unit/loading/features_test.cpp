@@ -93,7 +93,7 @@ TEST_CASE("features_ports: runtime refs survive, ports are requested, resources 
   CHECK(data["task"]["resources"]["disk"] == 1610612736);
 }
 
-TEST_CASE("features_announce: alias and static ports are not requested; constraints parse") {
+TEST_CASE("features_announce: alias and static ports are not requested, constraints parse") {
   auto config = convert("announce");
   CHECK(named_ports(config.taskConfig) == std::set<std::string>{"health", "http"});
   std::map<std::string, gen::TaskConstraint> constraints;
