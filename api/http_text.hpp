@@ -1,5 +1,5 @@
 #pragma once
-// Small pieces shared by the libcurl users in api/: header-value trimming and the Ctrl-C hook.
+// Small pieces shared by the HTTP code in api/: header text helpers and the Ctrl-C hook.
 
 #include <curl/curl.h>
 
@@ -9,6 +9,15 @@
 #include "errors/interrupt.hpp"
 
 namespace aurora::api {
+
+// `text` with ASCII letters in lower case (header names, URL schemes).
+inline std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
 
 // `text` without the spaces, tabs and line ends around it (HTTP header values, netrc tokens).
 inline std::string trim_whitespace(std::string_view text) {

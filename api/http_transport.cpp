@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <limits>
 #include <mutex>
 
 #include "api/http_status.hpp"
+#include "api/http_url.hpp"
 #include "api/transport_error.hpp"
 #include "api/http_text.hpp"
 #include "errors/error.hpp"
@@ -27,35 +29,18 @@ void ensure_curl_initialized() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-struct CurlUrlDeleter {
-  void operator()(CURLU* url) const { curl_url_cleanup(url); }
-};
-struct CurlStringDeleter {
-  void operator()(char* text) const { curl_free(text); }
-};
-using CurlUrl = std::unique_ptr<CURLU, CurlUrlDeleter>;
-using CurlString = std::unique_ptr<char, CurlStringDeleter>;
-
-CurlUrl parse_url(const std::string& url) {
-  CurlUrl parsed(curl_url());
-  if (!parsed || curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), 0) != CURLUE_OK) {
-    return nullptr;
-  }
-  return parsed;
+std::string host_of(const std::string& url) {
+  const auto parsed = HttpUrl::parse(url);
+  return parsed ? parsed->host : std::string();
 }
 
-std::string host_of(const std::string& url) {
-  CurlUrl parsed = parse_url(url);
-  if (!parsed) return {};
-  char* host = nullptr;
-  if (curl_url_get(parsed.get(), CURLUPART_HOST, &host, 0) != CURLUE_OK) return {};
-  CurlString owned(host);
-  std::string result(host);
-  // IPv6 literals come back bracketed; netrc names them bare.
-  if (result.size() > 2 && result.front() == '[' && result.back() == ']') {
-    result = result.substr(1, result.size() - 2);
+// libcurl reads these (not HTTP_PROXY, for http); a proxy is its business.
+bool proxy_in_environment() {
+  for (const char* name : {"http_proxy", "all_proxy", "ALL_PROXY"}) {
+    const char* value = std::getenv(name);
+    if (value != nullptr && *value != '\0') return true;
   }
-  return result;
+  return false;
 }
 
 size_t append_to_string(char* data, size_t size, size_t count, void* target) {
@@ -120,17 +105,6 @@ void HttpTransport::HeaderListDeleter::operator()(curl_slist* headers) const {
   curl_slist_free_all(headers);
 }
 
-std::string url_without_credentials(const std::string& url) {
-  CurlUrl parsed = parse_url(url);
-  if (!parsed) return url;
-  curl_url_set(parsed.get(), CURLUPART_USER, nullptr, 0);
-  curl_url_set(parsed.get(), CURLUPART_PASSWORD, nullptr, 0);
-  char* cleaned = nullptr;
-  if (curl_url_get(parsed.get(), CURLUPART_URL, &cleaned, 0) != CURLUE_OK) return url;
-  CurlString owned(cleaned);
-  return cleaned;
-}
-
 // No size cap of Thrift's own (100 MB): upstream reads answers of any size, and a large
 // cluster's getTasksStatus can be big. Reads are checked against the actual body instead.
 HttpTransport::HttpTransport(HttpTransportOptions options)
@@ -138,10 +112,9 @@ HttpTransport::HttpTransport(HttpTransportOptions options)
           std::numeric_limits<int>::max())),
       options_(std::move(options)) {
   check_auth_supported(options_.auth);
-  ensure_curl_initialized();
-  curl_.reset(curl_easy_init());
-  if (!curl_) throw Error(ErrorKind::Unknown, "libcurl could not create a handle");
-  CURL* curl = static_cast<CURL*>(curl_.get());
+  plain_http_allowed_ = !options_.libcurl_for_http &&
+                        options_.auth.mechanism != AuthMechanism::Kerberos &&
+                        !proxy_in_environment();
 
   const bool basic_from_netrc = options_.auth.mechanism == AuthMechanism::Unauthenticated &&
                                 !options_.auth.bearer_token;
@@ -150,24 +123,34 @@ HttpTransport::HttpTransport(HttpTransportOptions options)
     if (path) netrc_ = Netrc::load(*path);
   }
 
+  const std::string type(content_type(options_.protocol));
+  header_lines_ = {"Content-Type: " + type, "Accept: " + type};
+  if (options_.auth.bearer_token) {
+    header_lines_.push_back("Authorization: Bearer " + *options_.auth.bearer_token);
+  }
+  for (const auto& [name, value] : options_.extra_headers) header_lines_.push_back(name + ": " + value);
+  user_agent_ = kUserAgent;
+  if (!options_.client_version.empty()) user_agent_ += " " + options_.client_version;
+}
+
+void* HttpTransport::curl_handle() {
+  if (curl_) return curl_.get();
+  ensure_curl_initialized();
+  curl_.reset(curl_easy_init());
+  if (!curl_) throw Error(ErrorKind::Unknown, "libcurl could not create a handle");
+  CURL* curl = static_cast<CURL*>(curl_.get());
+
   auto add_header = [this](const std::string& line) {
     curl_slist* extended = curl_slist_append(headers_.get(), line.c_str());
     if (extended == nullptr) throw Error(ErrorKind::Unknown, "libcurl could not add a header");
     headers_.release();
     headers_.reset(extended);
   };
-  const std::string type(content_type(options_.protocol));
-  add_header("Content-Type: " + type);
-  add_header("Accept: " + type);
+  for (const auto& line : header_lines_) add_header(line);
   add_header("Expect:");  // no 100-continue round trip
-  if (options_.auth.bearer_token) add_header("Authorization: Bearer " + *options_.auth.bearer_token);
-  for (const auto& [name, value] : options_.extra_headers) add_header(name + ": " + value);
-
-  std::string user_agent(kUserAgent);
-  if (!options_.client_version.empty()) user_agent += " " + options_.client_version;
 
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers_.get());
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, user_agent.c_str());  // libcurl copies strings
+  curl_easy_setopt(curl, CURLOPT_USERAGENT, user_agent_.c_str());  // libcurl copies strings
   curl_easy_setopt(curl, CURLOPT_POST, 1L);
   curl_easy_setopt(curl, CURLOPT_HTTP_VERSION, static_cast<long>(CURL_HTTP_VERSION_1_1));
   curl_easy_setopt(curl, CURLOPT_ACCEPT_ENCODING, "");  // gzip/deflate, decoded transparently
@@ -191,17 +174,25 @@ HttpTransport::HttpTransport(HttpTransportOptions options)
     curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_NEGOTIATE);
     curl_easy_setopt(curl, CURLOPT_USERPWD, ":");
   }
+  return curl;
 }
 
 HttpTransport::~HttpTransport() = default;
+
+std::optional<NetrcCredentials> HttpTransport::credentials_for(const std::string& url) const {
+  if (options_.auth.mechanism != AuthMechanism::Unauthenticated || options_.auth.bearer_token ||
+      !netrc_) {
+    return std::nullopt;
+  }
+  return netrc_->credentials_for(host_of(url));
+}
 
 void HttpTransport::apply_credentials_for(const std::string& url) {
   if (options_.auth.mechanism != AuthMechanism::Unauthenticated || options_.auth.bearer_token) {
     return;
   }
-  CURL* curl = static_cast<CURL*>(curl_.get());
-  std::optional<NetrcCredentials> credentials;
-  if (netrc_) credentials = netrc_->credentials_for(host_of(url));
+  CURL* curl = static_cast<CURL*>(curl_handle());
+  const std::optional<NetrcCredentials> credentials = credentials_for(url);
   if (credentials) {
     curl_easy_setopt(curl, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
     curl_easy_setopt(curl, CURLOPT_USERNAME, credentials->login.c_str());
@@ -213,7 +204,17 @@ void HttpTransport::apply_credentials_for(const std::string& url) {
 }
 
 HttpTransport::Exchange HttpTransport::post(const std::string& url, const std::string& body) {
-  CURL* curl = static_cast<CURL*>(curl_.get());
+  if (const auto parsed = HttpUrl::parse(url); parsed && parsed->scheme == "http" && plain_http_allowed_) {
+    return post_plain(*parsed, url, body);
+  }
+  CURL* curl = static_cast<CURL*>(curl_handle());
+  long timeout_ms = 0;  // none
+  if (deadline_) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        *deadline_ - std::chrono::steady_clock::now());
+    timeout_ms = std::max<long>(1, static_cast<long>(left.count()));
+  }
+  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);
   Exchange exchange;
   char error_text[CURL_ERROR_SIZE] = {0};
   curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
@@ -235,7 +236,7 @@ HttpTransport::Exchange HttpTransport::post(const std::string& url, const std::s
 
   long new_connections = 0;
   curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &new_connections);
-  connections_opened_ += new_connections;
+  curl_connections_opened_ += new_connections;
 
   const std::string shown_url = url_without_credentials(url);
   if (result != CURLE_OK) {
@@ -262,6 +263,43 @@ HttpTransport::Exchange HttpTransport::post(const std::string& url, const std::s
   return exchange;
 }
 
+HttpTransport::Exchange HttpTransport::post_plain(const HttpUrl& parsed, const std::string& url,
+                                                  const std::string& body) {
+  PlainHttpRequest request;
+  request.url = &parsed;
+  request.shown_url = url_without_credentials(url);
+  request.header_lines = header_lines_;
+  request.header_lines.push_back("User-Agent: " + user_agent_);
+  if (const auto credentials = credentials_for(url)) {
+    request.header_lines.push_back(basic_authorization(credentials->login, credentials->password));
+  }
+  request.body = body;
+  request.connect_timeout = options_.connect_timeout;
+  request.deadline = deadline_;
+  const auto started = std::chrono::steady_clock::now();
+  auto trace = [&](const std::string& outcome) {
+    if (!options_.trace) return;
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::steady_clock::now() - started);
+    options_.trace("POST " + request.shown_url + " -> " + outcome + " " +
+                   std::to_string(elapsed.count()) + " ms");
+  };
+  PlainHttpAnswer answer;
+  try {
+    answer = plain_.post(request);
+  } catch (const TransportError&) {
+    trace("failed after");
+    throw;
+  }
+  trace(std::to_string(answer.status) + " in");
+  Exchange exchange;
+  exchange.status = answer.status;
+  exchange.reason = std::move(answer.reason);
+  exchange.body = std::move(answer.body);
+  if (!answer.location.empty()) exchange.redirect_url = resolve_location(url, answer.location);
+  return exchange;
+}
+
 void HttpTransport::flush() {
   const std::string body = std::move(request_);
   request_.clear();
@@ -269,19 +307,12 @@ void HttpTransport::flush() {
   read_offset_ = 0;
   resetConsumedMessageSize();
 
-  CURL* curl = static_cast<CURL*>(curl_.get());
-  const bool has_deadline = options_.request_timeout.count() > 0;
-  const auto deadline = std::chrono::steady_clock::now() + options_.request_timeout;
+  deadline_.reset();
+  if (options_.request_timeout.count() > 0) {
+    deadline_ = std::chrono::steady_clock::now() + options_.request_timeout;
+  }
   std::string url = options_.api_url;
   for (int hop = 0;; ++hop) {
-    long timeout_ms = 0;
-    if (has_deadline) {
-      const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-          deadline - std::chrono::steady_clock::now());
-      timeout_ms = std::max<long>(1, static_cast<long>(left.count()));
-    }
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);
-
     Exchange exchange = post(url, body);
     if (is_method_preserving_redirect(exchange.status) && !exchange.redirect_url.empty()) {
       if (hop >= options_.max_redirects) {

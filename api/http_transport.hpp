@@ -16,7 +16,9 @@
 #include <vector>
 
 #include "api/auth.hpp"
+#include "api/http_url.hpp"
 #include "api/netrc.hpp"
+#include "api/plain_http.hpp"
 #include "api/wire_protocol.hpp"
 
 struct curl_slist;
@@ -37,6 +39,9 @@ struct HttpTransportOptions {
   std::string client_version;
   // Hops followed for 307/308 before giving up (requests' limit is 30).
   int max_redirects = 30;
+  // Talk to http:// schedulers through libcurl too, instead of the plain HTTP client
+  // (AURORA_HTTP_CLIENT=libcurl sets it), to rule that client out when something goes wrong.
+  bool libcurl_for_http = false;
   // Sent with every request, e.g. {"Bypass-Leader-Redirect", "true"} for admin tools.
   std::vector<std::pair<std::string, std::string>> extra_headers;
   // Receives one line per HTTP exchange (method, URL without credentials, status, time); never
@@ -45,7 +50,8 @@ struct HttpTransportOptions {
 };
 
 // Buffers what the Thrift client writes, POSTs it on flush(), and serves the answer to reads.
-// One libcurl easy handle lives as long as the transport, so calls reuse the connection.
+// http:// goes through PlainHttpClient; https, Kerberos, proxies (and libcurl_for_http) through
+// one libcurl easy handle, created on first use. Either keeps its connection alive between calls.
 // flush() throws Error(Auth) for 401/403, Error(Interrupted) on Ctrl-C, TransportError otherwise.
 class HttpTransport : public apache::thrift::transport::TVirtualTransport<HttpTransport> {
  public:
@@ -67,12 +73,18 @@ class HttpTransport : public apache::thrift::transport::TVirtualTransport<HttpTr
   uint32_t writeEnd() override;
 
   const HttpTransportOptions& options() const { return options_; }
-  // TCP connections libcurl opened so far (1 after many calls means keep-alive works).
-  long connections_opened() const { return connections_opened_; }
+  // TCP connections opened so far (1 after many calls means keep-alive works).
+  long connections_opened() const {
+    return curl_connections_opened_ + plain_.connections_opened();
+  }
 
  private:
   struct Exchange;
   Exchange post(const std::string& url, const std::string& body);
+  Exchange post_plain(const HttpUrl& parsed, const std::string& url, const std::string& body);
+  // The libcurl easy handle (a CURL*), set up on first use: loading libcurl costs ~15 ms.
+  void* curl_handle();
+  std::optional<NetrcCredentials> credentials_for(const std::string& url) const;
   void apply_credentials_for(const std::string& url);
 
   struct CurlHandleDeleter {
@@ -83,16 +95,18 @@ class HttpTransport : public apache::thrift::transport::TVirtualTransport<HttpTr
   };
 
   HttpTransportOptions options_;
+  bool plain_http_allowed_ = false;
+  std::vector<std::string> header_lines_;  // sent with every request, both ways
+  std::string user_agent_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;  // of the current flush()
+  PlainHttpClient plain_;
   std::optional<Netrc> netrc_;
   std::unique_ptr<void, CurlHandleDeleter> curl_;
   std::unique_ptr<curl_slist, HeaderListDeleter> headers_;
   std::string request_;
   std::string response_;
   std::size_t read_offset_ = 0;
-  long connections_opened_ = 0;
+  long curl_connections_opened_ = 0;
 };
-
-// A credential-free copy of `url` (user and password removed) for messages and traces.
-std::string url_without_credentials(const std::string& url);
 
 }  // namespace aurora::api

@@ -1,6 +1,7 @@
 #include "cli/scheduler_access.hpp"
 
 #include <cstdlib>
+#include <string_view>
 
 #include "api/auth.hpp"
 #include "api/wire_protocol.hpp"
@@ -42,6 +43,11 @@ api::SchedulerClient& SchedulerAccess::client(const clusters::Cluster& cluster) 
   if (cluster.token_file) token_file = *cluster.token_file;
   transport.auth.bearer_token = api::resolve_bearer_token(token_file);
   transport.client_version = client_version();
+  // libcurl for http:// too: a way around the plain HTTP client if it ever misbehaves.
+  if (const char* client = std::getenv("AURORA_HTTP_CLIENT");
+      client != nullptr && std::string_view(client) == "libcurl") {
+    transport.libcurl_for_http = true;
+  }
   const Logger* log = &log_;
   if (verbose_) transport.trace = [log](std::string_view line) { log->debug(line); };
   options.warn = [log](std::string_view line) { log->warn(line); };

@@ -1,5 +1,7 @@
-// The libcurl transport against real servers on 127.0.0.1: a Thrift THttpServer for round trips,
+// The HTTP transport against real servers on 127.0.0.1: a Thrift THttpServer for round trips,
 // and a scripted raw HTTP server for redirects, auth failures, 503s and header inspection.
+// Built twice: with the plain HTTP client (integration_api) and with libcurl for http://
+// (integration_api_libcurl, AURORA_TEST_HTTP_LIBCURL=1), so both behave the same.
 
 #include <doctest/doctest.h>
 
@@ -36,6 +38,7 @@ HttpTransportOptions options_for(const std::string& url,
   options.protocol = protocol;
   // Tests must not pick up the developer's own ~/.netrc.
   options.auth.netrc_file = "/nonexistent/aurora-test-netrc";
+  options.libcurl_for_http = AURORA_TEST_HTTP_LIBCURL;
   return options;
 }
 

@@ -158,6 +158,10 @@ void ScriptedHttpServer::serve_connection(int fd) {
       if (count <= 0) return;
       sent += static_cast<std::size_t>(count);
     }
+    if (close_after_answer_ || answer->find("\r\nConnection: close\r\n") != std::string::npos) {
+      shutdown(fd, SHUT_RDWR);
+      return;
+    }
   }
 }
 

@@ -32,6 +32,10 @@ class ScriptedHttpServer {
   ScriptedHttpServer(const ScriptedHttpServer&) = delete;
   ScriptedHttpServer& operator=(const ScriptedHttpServer&) = delete;
 
+  // Closes each connection after its first answer, without saying so in the answer (as a server
+  // does when a kept-alive connection idles out). An answer with "Connection: close" closes too.
+  void close_after_each_answer() { close_after_answer_ = true; }
+
   int port() const { return port_; }
   std::string url(const std::string& host = "127.0.0.1") const;
   std::vector<RecordedRequest> requests() const;
@@ -50,6 +54,7 @@ class ScriptedHttpServer {
   int listen_fd_ = -1;
   int port_ = 0;
   std::atomic<bool> stopping_{false};
+  std::atomic<bool> close_after_answer_{false};
   std::atomic<int> connections_{0};
   mutable std::mutex mutex_;
   std::vector<RecordedRequest> requests_;
