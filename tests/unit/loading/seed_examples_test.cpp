@@ -5,111 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "config_fixture.hpp"
+#include "spec_configs.hpp"
 
 namespace {
 
 using aurora::config::testing::in_memory;
 using aurora::config::testing::run_pipeline;
+using namespace aurora::config::testing;  // the spec configs
 namespace gen = aurora::gen;
-
-const char* kTutorialProfile = R"(
-class Profile(Struct):
-  package_version = Default(String, 'live')
-  java_binary = Default(String, '/usr/lib/jvm/java-1.7.0-openjdk/bin/java')
-  extra_jvm_options = Default(String, '')
-  parent_environment = Default(String, 'prod')
-  parent_serverset = Default(String,
-                             '/foocorp/service/bird/{{parent_environment}}/bird')
-
-main = Process(
-  name = 'application',
-  cmdline = '{{profile.java_binary}} -server -Xmx1792m '
-            '{{profile.extra_jvm_options}} '
-            '-jar application.jar '
-            '-upstreamService {{profile.parent_serverset}}'
-)
-
-base_task = SequentialTask(
-  name = 'application',
-  processes = [
-    Process(
-      name = 'fetch',
-      cmdline = 'curl -O https://packages.foocorp.com/{{profile.package_version}}/application.jar'),
-  ]
-)
-
-staging_task = base_task(resources =
-                 Resources(cpu = 1.0,
-                           ram = 2048*MB,
-                           disk = 1*GB))
-production_task = base_task(resources =
-                    Resources(cpu = 4.0,
-                              ram = 2560*MB,
-                              disk = 10*GB))
-
-job_template = Job(
-  name = 'application',
-  role = 'myteam',
-  contact = 'myteam-team@foocorp.com',
-  instances = 20,
-  service = True,
-  task = production_task
-)
-
-PRODUCTION = Profile()
-STAGING = Profile(
-  extra_jvm_options = '-Xloggc:gc.log',
-  parent_environment = 'staging'
-)
-
-jobs = [
-  job_template(cluster = 'cluster1', environment = 'prod')
-           .bind(profile = PRODUCTION),
-
-  job_template(cluster = 'cluster2', environment = 'prod')
-            .bind(profile = PRODUCTION),
-
-  job_template(cluster = 'cluster1',
-               environment = 'staging',
-    service = False,
-    task = staging_task,
-    instances = 2)
-    .bind(profile = STAGING),
-]
-)";
-
-const char* kTemplatingProfile = R"(
-class Profile(Struct):
-  version = Required(String)
-  environment = Required(String)
-  dataset = Default(String, 'hdfs://home/aurora/data/{{environment}}')
-
-PRODUCTION = Profile(version = 'live', environment = 'prod')
-DEVEL = Profile(version = 'latest',
-                environment = 'devel',
-                dataset = 'hdfs://home/aurora/data/test')
-TEST = Profile(version = 'latest', environment = 'test')
-
-JOB_TEMPLATE = Job(
-  name = 'application',
-  role = 'myteam',
-  cluster = 'cluster1',
-  environment = '{{profile.environment}}',
-  task = SequentialTask(
-    name = 'task',
-    resources = Resources(cpu = 2, ram = 4*GB, disk = 8*GB),
-    processes = [
-      Process(name = 'main', cmdline = 'java -jar application.jar -hdfsPath {{profile.dataset}}')
-    ]
-  )
-)
-
-jobs = [
-  JOB_TEMPLATE(instances = 100).bind(profile = PRODUCTION),
-  JOB_TEMPLATE.bind(profile = DEVEL),
-  JOB_TEMPLATE.bind(profile = TEST),
-]
-)";
 
 struct Expected {
   const char* config;

@@ -2,27 +2,13 @@
 #include <doctest/doctest.h>
 
 #include "config_fixture.hpp"
+#include "spec_configs.hpp"
 
 namespace {
 
 using aurora::config::testing::in_memory;
 using aurora::config::testing::run_pipeline;
-
-const char* kStrategies = R"(
-t = SimpleTask('t', 'echo hi')
-base = Service(cluster='c', role='r', environment='prod', task=t, instances=5)
-jobs = [
-  base(name='waitbatch', update_config=UpdateConfig(batch_size=2, wait_for_batch_completion=True)),
-  base(name='ambig', update_config=UpdateConfig(batch_size=2, update_strategy=QueueUpdateStrategy(batch_size=2))),
-  base(name='pulse', update_config=UpdateConfig(pulse_interval_secs=30)),
-  base(name='variable', update_config=UpdateConfig(
-      update_strategy=VariableBatchUpdateStrategy(batch_sizes=[1, 2, 3]))),
-  base(name='queue', update_config=UpdateConfig(update_strategy=QueueUpdateStrategy(batch_size=3))),
-  base(name='batch', update_config=UpdateConfig(
-      update_strategy=BatchUpdateStrategy(batch_size=2, autopause_after_batch=True))),
-  base(name='maxfail', update_config=UpdateConfig(max_total_failures=5)),
-]
-)";
+using namespace aurora::config::testing;  // the spec configs
 
 aurora::config::testing::PipelineResult load(const std::string& name) {
   return run_pipeline(in_memory({{"strategies.aurora", kStrategies}}, "strategies.aurora",

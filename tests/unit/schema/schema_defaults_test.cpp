@@ -160,11 +160,12 @@ TEST_CASE("the predefined namespace of spec 2.5 is present") {
                          "Empty", "Enum", "Environment", "ExecutorConfig", "Float", "GB", "HealthCheckConfig",
                          "HealthCheckerConfig", "HttpHealthChecker", "HttpLifecycleConfig", "Integer", "Job", "KB",
                          "LifecycleConfig", "List", "Logger", "LoggerDestination", "LoggerMode", "MB", "Map", "Mesos",
-                         "MesosContext", "MesosJob", "MesosTaskInstance", "Metadata", "Mode", "MustacheParser",
+                         "MesosContext", "MesosJob", "MesosTaskInstance", "Metadata", "Mode", "MustacheParser", "Namable",
                          "Options", "Parameter", "PartitionPolicy", "PercentageSlaPolicy", "Process", "Processes",
                          "QueueUpdateStrategy", "Ref", "Required", "Resources", "RotatePolicy", "SequentialTask",
                          "Service", "ShellHealthChecker", "SimpleTask", "String", "Struct", "TB", "Task", "Tasks",
-                         "ThermosContext", "Units", "UpdateConfig", "VariableBatchUpdateStrategy", "Volume",
+                         "ThermosContext", "Type", "TypeCheck", "TypeFactory", "Units", "UpdateConfig",
+                         "VariableBatchUpdateStrategy", "Volume",
                          "combine_tasks", "concat_tasks", "include", "java_options", "order", "python_options"};
   Interpreter in;
   aurora::config::schema::install_aurora_namespace(in);
