@@ -31,6 +31,14 @@ Ref ref_arg(Interpreter& in, const Value& v) {
   return Ref::parse(in.str(v));
 }
 
+// json_load(fp, strict=False) / json_loads(text, strict=False): the strict flag, positional or named.
+bool strict_argument(Interpreter& in, const CallArgs& args) {
+  bool strict = args.positional.size() > 1 && in.truthy(args.positional[1]);
+  for (const auto& [k, v] : args.keywords)
+    if (k == "strict") strict = in.truthy(v);
+  return strict;
+}
+
 }  // namespace
 
 std::vector<Namable> scopes_from_args(Interpreter& in, const CallArgs& args) {
@@ -87,20 +95,14 @@ std::optional<Value> TypeHost::getattr(Interpreter& in, std::string_view name) {
   TypePtr t = type;
   if (name == "json_loads")
     return method("json_loads", [t](Interpreter& in2, CallArgs& a) {
-      bool strict = false;
-      if (a.positional.size() > 1) strict = in2.truthy(a.positional[1]);
-      for (const auto& [k, v] : a.keywords)
-        if (k == "strict") strict = in2.truthy(v);
+      bool strict = strict_argument(in2, a);
       if (a.positional.empty()) in2.raise("TypeError", "json_loads() takes a string");
       std::string text = in2.str(a.positional[0]);
       return as_python([&] { return wrap_node(json_loads(t, text, strict)); });
     });
   if (name == "json_load")
     return method("json_load", [t](Interpreter& in2, CallArgs& a) {
-      bool strict = false;
-      if (a.positional.size() > 1) strict = in2.truthy(a.positional[1]);
-      for (const auto& [k, v] : a.keywords)
-        if (k == "strict") strict = in2.truthy(v);
+      bool strict = strict_argument(in2, a);
       if (a.positional.empty()) in2.raise("TypeError", "json_load() takes a file");
       CallArgs none;
       std::string text = in2.str(in2.call_method(a.positional[0], "read", none));

@@ -5,22 +5,14 @@
 #include <string>
 
 #include "config/lang/interpreter.hpp"
-#include "config/schema/schema.hpp"
+#include "schema_eval.hpp"
 
 namespace {
 
 using aurora::config::lang::Interpreter;
 
-std::string eval_str(const std::string& expression, const std::string& setup = "") {
-  Interpreter in;
-  aurora::config::schema::install_aurora_namespace(in);
-  in.run_source("test.aurora", setup + "\nresult = str(" + expression + ")\n");
-  return in.get_global("result")->as_str();
-}
-
-nlohmann::json eval_json(const std::string& expression, const std::string& setup = "") {
-  return nlohmann::json::parse(eval_str(expression + ".json_dumps()", setup));
-}
+using schema_eval::eval_json;
+using schema_eval::eval_str;
 
 struct DefaultsCase {
   const char* expression;
