@@ -4,6 +4,7 @@
 
 #include "clusters/cluster_set.hpp"
 #include "errors/error.hpp"
+#include "grammars/json_syntax.hpp"
 
 namespace aurora::clusters {
 namespace {
@@ -18,27 +19,6 @@ std::optional<std::string> env(const char* name) {
   const char* value = std::getenv(name);
   if (value == nullptr) return std::nullopt;
   return std::string(value);
-}
-
-// Line and column (1-based) of byte offset `byte` in `text`.
-std::pair<size_t, size_t> line_and_column(std::string_view text, size_t byte) {
-  size_t line = 1, column = 1;
-  for (size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return {line, column};
-}
-
-// nlohmann's message without its "[json.exception...] parse error at line L, column C: " prefix.
-std::string reason_of(const json::parse_error& e) {
-  std::string text = e.what();
-  const size_t colon = text.find(": ");
-  return colon == std::string::npos ? text : text.substr(colon + 2);
 }
 
 std::string json_type_name(const json& value) {
@@ -230,9 +210,9 @@ void parse_clusters_json(std::string_view text, const std::string& source, Clust
   try {
     document = json::parse(text.begin(), text.end());
   } catch (const json::parse_error& e) {
-    const auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
-    throw invalid(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                  ": Unable to parse clusters file: " + reason_of(e));
+    const auto error = grammars::locate_json_syntax_error(text, e.byte, e.what());
+    throw invalid(source + ":" + std::to_string(error.line) + ":" + std::to_string(error.column) +
+                  ": Unable to parse clusters file: " + error.reason);
   } catch (const json::out_of_range& e) {  // a number beyond a double, such as 1e400
     const std::string text = e.what();
     throw invalid(source + ": Unable to parse clusters file: " + text.substr(text.find("] ") + 2));

@@ -16,61 +16,7 @@ namespace {
 
 using grammars::python_str_repr;
 
-// u'...': Python 2's unicode repr of UTF-8 text (a wide build: \U for astral code points).
-std::string unicode_repr(std::string_view text) {
-  std::vector<uint32_t> code_points;
-  for (size_t i = 0; i < text.size();) {
-    auto byte = static_cast<unsigned char>(text[i]);
-    int length = byte < 0x80           ? 1
-                 : (byte >> 5) == 0x6  ? 2
-                 : (byte >> 4) == 0xe  ? 3
-                 : (byte >> 3) == 0x1e ? 4
-                                       : 0;
-    if (length == 0 || i + length > text.size()) {  // not UTF-8: show the byte as it is
-      code_points.push_back(byte);
-      ++i;
-      continue;
-    }
-    uint32_t cp = length == 1 ? byte : byte & (0x7f >> length);
-    for (int k = 1; k < length; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3f);
-    code_points.push_back(cp);
-    i += length;
-  }
-  const bool use_double =
-      text.find('\'') != std::string_view::npos && text.find('"') == std::string_view::npos;
-  const char quote = use_double ? '"' : '\'';
-  static const char kHex[] = "0123456789abcdef";
-  auto hex = [&](uint32_t v, int digits) {
-    std::string out;
-    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xf];
-    return out;
-  };
-  std::string out = "u";
-  out += quote;
-  for (uint32_t cp : code_points) {
-    if (cp == '\\')
-      out += "\\\\";
-    else if (cp == '\n')
-      out += "\\n";
-    else if (cp == '\r')
-      out += "\\r";
-    else if (cp == '\t')
-      out += "\\t";
-    else if (cp == static_cast<uint32_t>(quote))
-      out += std::string("\\") + quote;
-    else if (cp < 0x20 || (cp >= 0x7f && cp < 0x100))
-      out += "\\x" + hex(cp, 2);
-    else if (cp >= 0x100 && cp < 0x10000)
-      out += "\\u" + hex(cp, 4);
-    else if (cp >= 0x10000)
-      out += "\\U" + hex(cp, 8);
-    else
-      out += static_cast<char>(cp);
-  }
-  out += quote;
-  return out;
-}
+using lang::unicode_repr;
 
 std::string boolean(bool b) { return b ? "True" : "False"; }
 std::string optional_unicode(bool set, const std::string& value) {

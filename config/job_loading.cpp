@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include <nlohmann/json.hpp>
+
 #include "config/config_failure.hpp"
 #include "config/job_config.hpp"
 #include "config/load_validation.hpp"
@@ -12,6 +14,7 @@
 #include "config/schema/schema.hpp"
 #include "config/template/operations.hpp"
 #include "config/template/script_bindings.hpp"
+#include "grammars/json_syntax.hpp"
 
 namespace aurora::config {
 namespace {
@@ -34,11 +37,33 @@ Namable parse_binding(const std::string& text) {
   return templating::make_environment({{name, EnvValue(text.substr(eq + 1))}});
 }
 
+// Where and why `text` is not JSON, for a --read-json file: "PATH:LINE:COLUMN: Unable to parse ...".
+std::string json_syntax_error(const std::string& path, const std::string& text) {
+  try {
+    const auto parsed = nlohmann::json::parse(text);  // throws where the text stops being JSON
+    (void)parsed;
+  } catch (const nlohmann::json::parse_error& e) {
+    auto error = grammars::locate_json_syntax_error(text, e.byte, e.what());
+    return path + ":" + std::to_string(error.line) + ":" + std::to_string(error.column) +
+           ": Unable to parse the JSON configuration: " + error.reason;
+  } catch (const nlohmann::json::exception& e) {  // a number beyond a double, such as 1e400
+    const std::string what = e.what();
+    return path + ": Unable to parse the JSON configuration: " + what.substr(what.find("] ") + 2);
+  }
+  return path + ": Unable to parse the JSON configuration";
+}
+
 std::vector<NodePtr> jobs_from_json(lang::Interpreter& in, const std::string& path) {
   auto text = in.read_file(path);
   if (!text) fail_loading("[Errno 2] No such file or directory: '" + path + "'");
-  Data doc = templating::parse_json(*text);
-  if (doc.kind != Data::Kind::Dict) fail_loading("JSON config must be an object");
+  Data doc;
+  try {
+    doc = templating::parse_json(*text);
+  } catch (const templating::TemplateError&) {
+    fail_loading(json_syntax_error(path, *text));
+  }
+  if (doc.kind != Data::Kind::Dict)
+    fail_loading(path + ": a JSON configuration must be an object: a job, or {\"jobs\": [...]}");
   templating::TypePtr job_type = templating::type_of(*in.get_global("MesosJob"));
   std::vector<NodePtr> jobs;
   if (const Data* list = doc.lookup("jobs")) {

@@ -42,8 +42,10 @@ std::string pretty(const NodePtr& job) {
     out += "    policy:   '" + field(job, "cron_collision_policy") + "'\n";
   }
   if (NodePtr constraints = tpl::struct_field(job, "constraints"); constraints && !constraints->entries.empty()) {
+    // Upstream iterates constraints().get().items(): a dict, so CPython 2.7's order.
     out += "  constraints:\n";
-    for (const auto& [k, v] : constraints->entries) out += "    '" + tpl::str(k) + "': '" + tpl::str(v) + "'\n";
+    for (const auto& [k, v] : tpl::get(constraints).entries)
+      out += "    '" + tpl::python_str(k) + "': '" + tpl::python_str(v) + "'\n";
   }
   if (NodePtr partition = tpl::struct_field(job, "partition_policy")) {
     out += "  partition_policy:\n";

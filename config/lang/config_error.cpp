@@ -38,16 +38,12 @@ std::string format_config_error(const std::string& type, const std::string& mess
       out += shown[i - 1] == '\t' ? '\t' : ' ';
     out += "^";
   }
-  if (traceback.size() > 1) {
-    out += "\nTraceback (most recent call last):";
-    for (const TraceFrame& f : traceback) {
-      out += "\n  File \"" + f.file + "\", line " + std::to_string(f.line) + ", in " + f.function;
-      if (!f.source_line.empty()) {
-        size_t first = f.source_line.find_first_not_of(" \t");
-        out += "\n    " + (first == std::string::npos ? f.source_line : f.source_line.substr(first));
-      }
-    }
-    out += "\n" + type + (message.empty() ? "" : ": " + message);
+  // The calls that led there, innermost first, as located lines rather than a Python traceback:
+  // the message is said once, at the top.
+  for (size_t i = traceback.size(); i-- > 1;) {
+    const TraceFrame& caller = traceback[i - 1];
+    out += "\n  called from " + caller.file + ":" + std::to_string(caller.line);
+    if (caller.function != "<module>") out += ", in " + caller.function;
   }
   return out;
 }

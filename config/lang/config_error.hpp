@@ -39,7 +39,8 @@ class ConfigError : public aurora::Error {
   std::vector<TraceFrame> traceback_;
 };
 
-// Formats "file:line:col: Type: message", the source line with a caret, then the traceback.
+// Formats "file:line:col: Type: message", the source line with a caret, then one
+// "  called from file:line[, in function]" line per call that led there, innermost first.
 std::string format_config_error(const std::string& type, const std::string& message,
                                 const std::string& file, int line, int column,
                                 const std::string& source_line,

@@ -263,6 +263,7 @@ Value Interpreter::eval(const Expr& e) {
     }
     case ExprKind::Dict: {
       Value d = make_dict();
+      d.as<DictObj>()->display_size = e.items.size();
       auto& table = d.as<DictObj>()->table;
       for (size_t i = 0; i < e.items.size(); ++i) {
         Value k = eval(*e.items[i]);

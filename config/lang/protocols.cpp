@@ -360,7 +360,7 @@ std::string Interpreter::repr(const Value& v) {
     case Type::Bool: return v.as_bool() ? "True" : "False";
     case Type::Int: return std::to_string(v.as_int());
     case Type::Float: return float_repr(v.as_float());
-    case Type::Str: return string_repr(v.as_str());
+    case Type::Str: return v.as<StrObj>()->unicode ? unicode_repr(v.as_str()) : string_repr(v.as_str());
     case Type::List:
     case Type::Tuple: {
       bool list = v.is(Type::List);

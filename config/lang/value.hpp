@@ -88,7 +88,16 @@ class Value {
 struct StrObj : Object {
   explicit StrObj(std::string v) : Object(Type::Str), s(std::move(v)) {}
   std::string s;
+  // Python 2 unicode rather than str: the same type here, but repr() shows u'...'.  Only values
+  // pystachio hands back as unicode are marked (MustacheParser.resolve); operations on them yield str.
+  bool unicode = false;
 };
+
+inline Value make_unicode(std::string s) {
+  auto obj = std::make_shared<StrObj>(std::move(s));
+  obj->unicode = true;
+  return Value::object(std::move(obj));
+}
 
 inline Value Value::str(std::string s) { return object(std::make_shared<StrObj>(std::move(s))); }
 inline const std::string& Value::as_str() const { return static_cast<StrObj*>(obj_.get())->s; }
@@ -155,6 +164,9 @@ class OrderedTable {
 struct DictObj : Object {
   DictObj() : Object(Type::Dict) {}
   OrderedTable table;
+  // Entry count of the `{...}` display that built it: CPython 2.7 sizes such a dict's table up
+  // front, which is part of what its (emulated, where it matters) iteration order depends on.
+  size_t display_size = 0;
 };
 
 struct SetObj : Object {

@@ -1,5 +1,6 @@
 #include "config/schema/schema.hpp"
 
+#include "config/template/py2_dict_order.hpp"
 #include "config/template/script_bindings.hpp"
 
 namespace aurora::config::schema {
@@ -18,8 +19,24 @@ const char* kHelpers =
 #include "config/schema/helpers.py.inc"
     ;
 
+// d.items() in the order CPython 2.7 iterates d: upstream's java_options/python_options render a
+// dict's flags in that order.
+Value py2_dict_items(Interpreter& in, lang::CallArgs& args) {
+  if (args.positional.size() != 1 || !args.positional[0].is(lang::Type::Dict))
+    in.raise("TypeError", "py2_dict_items() takes a dict");
+  const auto* dict = args.positional[0].as<lang::DictObj>();
+  auto items = dict->table.items();
+  std::vector<int64_t> hashes;
+  for (const auto& item : items) hashes.push_back(templating::py2_hash(templating::to_data(in, item.first)));
+  std::vector<Value> ordered;
+  for (size_t i : templating::py2_insertion_order(hashes, dict->display_size))
+    ordered.push_back(lang::make_tuple({items[i].first, items[i].second}));
+  return lang::make_list(std::move(ordered));
+}
+
 // Helpers are defined in a closure so that their internals never show up in a config's globals.
 void install_helpers(Interpreter& in) {
+  in.define_native("__py2_dict_items", py2_dict_items);
   in.run_source("<aurora helpers>", kHelpers);
   Value table = *in.get_global("__aurora_helper_table");
   auto helper = [&](const char* name) { return in.getitem(table, Value::str(name)); };
@@ -44,12 +61,13 @@ void install_helpers(Interpreter& in) {
                                                               {"finalization_wait_max", helper("finalization_wait_max")},
                                                               {"processes_merge", helper("processes_merge")},
                                                               {"constraints_merge", helper("constraints_merge")},
+                                                              {"optional_resources", helper("optional_resources")},
                                                           }));
   in.set_global("Options", Interpreter::make_module("Options", {
                                                                   {"java", helper("java_options")},
                                                                   {"python", helper("python_options")},
                                                               }));
-  in.run_source("<aurora helpers>", "del __aurora_helper_table\n");
+  in.run_source("<aurora helpers>", "del __aurora_helper_table, __py2_dict_items\n");
 }
 
 }  // namespace

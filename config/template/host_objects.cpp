@@ -1,6 +1,7 @@
 #include "config/template/host_objects.hpp"
 
 #include "config/template/script_bindings.hpp"
+#include "config/template/type_signature.hpp"
 #include "config/template/types.hpp"
 
 namespace aurora::config::templating {
@@ -28,6 +29,14 @@ Ref ref_arg(Interpreter& in, const Value& v) {
   if (v.is(lang::Type::Host))
     if (auto* r = dynamic_cast<RefHost*>(v.as<lang::HostObject>())) return r->ref;
   return Ref::parse(in.str(v));
+}
+
+// json_load(fp, strict=False) / json_loads(text, strict=False): the strict flag, positional or named.
+bool strict_argument(Interpreter& in, const CallArgs& args) {
+  bool strict = args.positional.size() > 1 && in.truthy(args.positional[1]);
+  for (const auto& [k, v] : args.keywords)
+    if (k == "strict") strict = in.truthy(v);
+  return strict;
 }
 
 }  // namespace
@@ -86,16 +95,21 @@ std::optional<Value> TypeHost::getattr(Interpreter& in, std::string_view name) {
   TypePtr t = type;
   if (name == "json_loads")
     return method("json_loads", [t](Interpreter& in2, CallArgs& a) {
-      bool strict = false;
-      if (a.positional.size() > 1) strict = in2.truthy(a.positional[1]);
-      for (const auto& [k, v] : a.keywords)
-        if (k == "strict") strict = in2.truthy(v);
+      bool strict = strict_argument(in2, a);
       if (a.positional.empty()) in2.raise("TypeError", "json_loads() takes a string");
       std::string text = in2.str(a.positional[0]);
       return as_python([&] { return wrap_node(json_loads(t, text, strict)); });
     });
+  if (name == "json_load")
+    return method("json_load", [t](Interpreter& in2, CallArgs& a) {
+      bool strict = strict_argument(in2, a);
+      if (a.positional.empty()) in2.raise("TypeError", "json_load() takes a file");
+      CallArgs none;
+      std::string text = in2.str(in2.call_method(a.positional[0], "read", none));
+      return as_python([&] { return wrap_node(json_loads(t, text, strict)); });
+    });
   if (name == "serialize_type")
-    return method("serialize_type", [t](Interpreter&, CallArgs&) { return Value::str(serialize_type(t)); });
+    return method("serialize_type", [t](Interpreter&, CallArgs&) { return from_data(serialize_type(t)); });
   if (name == "TYPEMAP" && t->kind == Kind::Struct) {
     Value d = lang::make_dict();
     for (const auto& f : t->fields) in.setitem(d, Value::str(f.name), wrap_type(f.type));
@@ -203,6 +217,20 @@ std::optional<Value> NodeHost::getattr(Interpreter& in, std::string_view name_vi
       return lang::make_tuple(std::move(items));
     });
   if (name == "__class__") return wrap_type(n->type);
+  if (name == "serialize_type")
+    return method(name, [n](Interpreter&, CallArgs&) { return from_data(serialize_type(n->type)); });
+  if (name == "find" && (n->type->kind == Kind::Struct || n->type->kind == Kind::List || n->type->kind == Kind::Map))
+    return method(name, [n](Interpreter& in2, CallArgs& a) {
+      if (a.positional.size() != 1) in2.raise("TypeError", "find() takes one Ref");
+      Ref r = ref_arg(in2, a.positional[0]);
+      return as_python([&]() -> Value {
+        std::optional<EnvValue> found = find(Namable(n), r);
+        if (!found) throw TemplateError("NotFound", "Could not find " + r.address() + " in " + n->type->name);
+        if (const auto* text = std::get_if<std::string>(&*found)) return Value::str(*text);
+        if (const auto* node = std::get_if<NodePtr>(&*found)) return wrap_node(*node);
+        return Value::object(std::make_shared<EnvironmentHost>(std::get<EnvPtr>(*found)));
+      });
+    });
   if (n->type->kind == Kind::Struct) {
     if (name.rfind("has_", 0) == 0 && n->type->field_index(name.substr(4))) {
       std::string field = name.substr(4);
@@ -296,6 +324,20 @@ std::optional<Value> NodeHost::binary_op(Interpreter& in, std::string_view op, c
     });
   }
   return std::nullopt;
+}
+
+// ---- ClassLikeHost ----
+
+std::optional<Value> ClassLikeHost::getattr(Interpreter&, std::string_view attr) {
+  if (attr == "__name__") return Value::str(name);
+  for (const auto& [k, v] : attrs)
+    if (k == attr) return v;
+  return std::nullopt;
+}
+
+std::optional<Value> ClassLikeHost::call(Interpreter& in, CallArgs& args) {
+  if (!make) return std::nullopt;
+  return make(in, args);
 }
 
 // ---- small objects ----

@@ -1,6 +1,7 @@
 #pragma once
 // The native objects scripts see: pystachio types, values, field signatures, Empty, TypeCheck, Ref.
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -91,6 +92,24 @@ class EnvironmentHost : public lang::HostObject {
   std::string repr(lang::Interpreter&) override;
   std::optional<lang::Value> getattr(lang::Interpreter& in, std::string_view name) override;
   EnvPtr env;
+};
+
+// A pystachio class a config only inspects or calls through (Namable, Type, TypeCheck,
+// TypeFactory): its attributes, which values are instances of it, and what calling it makes.
+class ClassLikeHost : public lang::HostObject {
+ public:
+  ClassLikeHost(std::string n, std::vector<std::pair<std::string, lang::Value>> a,
+                std::function<bool(const lang::Value&)> instance_test, lang::NativeFn constructor = nullptr)
+      : name(std::move(n)), attrs(std::move(a)), test(std::move(instance_test)), make(std::move(constructor)) {}
+  std::string type_name() const override { return "type"; }
+  std::string repr(lang::Interpreter&) override { return "<class 'pystachio." + name + "'>"; }
+  std::optional<lang::Value> getattr(lang::Interpreter& in, std::string_view attr) override;
+  std::optional<lang::Value> call(lang::Interpreter& in, lang::CallArgs& args) override;
+  std::optional<bool> is_instance(const lang::Value& x) const override { return test(x); }
+  std::string name;
+  std::vector<std::pair<std::string, lang::Value>> attrs;
+  std::function<bool(const lang::Value&)> test;
+  lang::NativeFn make;
 };
 
 // Reads positional/keyword arguments of a bind()/in_scope() call as scopes (keywords last).

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <optional>
 
+#include "config/lang/number_format.hpp"
 #include "config/template/operations.hpp"
 #include "config/template/template_error.hpp"
 #include "config/template/types.hpp"
@@ -164,6 +165,8 @@ void add_unique(std::vector<Ref>& into, const std::vector<Ref>& refs) {
 }
 
 }  // namespace
+
+std::optional<EnvValue> find(const Namable& scope, const Ref& ref) { return find_in(scope, ref); }
 
 std::vector<Namable> lookup_scopes(const NodePtr& n) {
   if (n->type->kind != Kind::Struct) return n->scopes;
@@ -412,6 +415,14 @@ bool has_field(const NodePtr& s, const std::string& field) {
   return idx && s->fields[*idx];
 }
 
+namespace {
+// How a failed check quotes the interpolated value: text that went through MustacheParser is
+// unicode under Python 2 (the real client's), so pystachio 0.8.5 prints u'{{x}}'.
+std::string check_repr(const Data& d) {
+  return d.kind == Data::Kind::Str ? lang::unicode_repr(d.s) : python_repr(d);
+}
+}  // namespace
+
 CheckResult check(const NodePtr& n) {
   const TypePtr& t = n->type;
   if (t->is_simple()) {
@@ -427,13 +438,13 @@ CheckResult check(const NodePtr& n) {
     switch (t->kind) {
       case Kind::Integer:
         if (d.kind == Data::Kind::Int) return {};
-        return {false, python_repr(d) + " not an integer"};
+        return {false, check_repr(d) + " not an integer"};
       case Kind::Float:
         if (d.kind == Data::Kind::Float || d.kind == Data::Kind::Int) return {};
-        return {false, python_repr(d) + " not a float"};
+        return {false, check_repr(d) + " not a float"};
       case Kind::Boolean:
         if (d.kind == Data::Kind::Bool) return {};
-        return {false, python_repr(d) + " not a boolean"};
+        return {false, check_repr(d) + " not a boolean"};
       case Kind::Enum:
         if (d.kind == Data::Kind::Str)
           for (const auto& e : t->enum_values)
@@ -441,11 +452,11 @@ CheckResult check(const NodePtr& n) {
         {
           std::string values;
           for (size_t i = 0; i < t->enum_values.size(); ++i) values += (i ? ", " : "") + t->enum_values[i];
-          return {false, python_repr(d) + " not in the enumeration (" + values + ")"};
+          return {false, check_repr(d) + " not in the enumeration (" + values + ")"};
         }
       default:
         if (d.kind == Data::Kind::Str) return {};
-        return {false, python_repr(d) + " not a string"};
+        return {false, check_repr(d) + " not a string"};
     }
   }
   switch (t->kind) {
@@ -522,9 +533,11 @@ bool equals(const NodePtr& a, const NodePtr& b) {
           return false;
       return true;
     case Kind::Struct:
+      // By name: a type rebuilt from its signature (TypeFactory) declares the same fields sorted.
       for (size_t i = 0; i < ia->fields.size(); ++i) {
-        if (!ia->fields[i] != !ib->fields[i]) return false;
-        if (ia->fields[i] && !equals(ia->fields[i], ib->fields[i])) return false;
+        const NodePtr& other = ib->fields[*ib->type->field_index(a->type->fields[i].name)];
+        if (!ia->fields[i] != !other) return false;
+        if (ia->fields[i] && !equals(ia->fields[i], other)) return false;
       }
       return true;
     default: return data_equal(ia->raw, ib->raw) && (ia->raw.kind == Data::Kind::Str) == (ib->raw.kind == Data::Kind::Str);

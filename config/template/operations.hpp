@@ -1,6 +1,7 @@
 #pragma once
 // What a pystachio object can do: construct, bind, interpolate, check, compare, print, serialise.
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,6 +27,8 @@ NodePtr in_scope(const NodePtr& n, const std::vector<Namable>& args);
 // Environment.wrap(dict): nested dicts flattened to dotted refs, numbers stored as text.
 EnvPtr make_environment(const Data& dict);
 EnvPtr make_environment(std::vector<std::pair<Ref, EnvValue>> table);
+// Namable.find(ref) on one scope: what the ref names there (spec 1.8); nullopt when not found.
+std::optional<EnvValue> find(const Namable& scope, const Ref& ref);
 // The scope list lookups go through (a Struct adds self, its fields and super views).
 std::vector<Namable> lookup_scopes(const NodePtr& n);
 

@@ -11,18 +11,6 @@
 namespace aurora::config::templating {
 namespace {
 
-int64_t py2_hash(const Data& key) {
-  switch (key.kind) {
-    case Data::Kind::Str: return py2_string_hash(key.s);
-    case Data::Kind::Int: return py2_int_hash(key.i);
-    case Data::Kind::Bool: return key.b ? 1 : 0;
-    case Data::Kind::Float:
-      if (std::floor(key.f) == key.f && std::fabs(key.f) < 9e18) return py2_int_hash(static_cast<int64_t>(key.f));
-      return py2_string_hash(python_str(key));
-    default: return py2_string_hash(python_str(key));
-  }
-}
-
 // A dict built by inserting `entries` in order, iterated as CPython 2.7 would.
 Data py2_dict(std::vector<std::pair<Data, Data>> entries) {
   std::vector<std::pair<Data, Data>> unique;

@@ -1,9 +1,12 @@
 #include "config/template/script_bindings.hpp"
 
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "config/lang/exceptions.hpp"
 #include "config/template/host_objects.hpp"
+#include "config/template/type_signature.hpp"
 #include "config/template/types.hpp"
 
 namespace aurora::config::templating {
@@ -73,6 +76,61 @@ void flatten_dict(Interpreter& in, const Value& dict, const Ref& prefix, std::ve
                                         "Environments, got " + in.repr(v));
     }
   }
+}
+
+bool is_namable(const Value& v) {
+  if (NodePtr n = node_of(v)) return n->type->kind == Kind::Struct || n->type->kind == Kind::List || n->type->kind == Kind::Map;
+  return v.is(lang::Type::Host) && dynamic_cast<EnvironmentHost*>(v.as<lang::HostObject>());
+}
+
+Value type_check_class() {
+  auto make = [](bool ok, std::string message) {
+    return Value::object(std::make_shared<TypeCheckHost>(CheckResult{ok, std::move(message)}));
+  };
+  Value success = Interpreter::make_native("success", [make](Interpreter&, CallArgs&) { return make(true, ""); });
+  Value failure = Interpreter::make_native("failure", [make](Interpreter& i, CallArgs& a) {
+    if (a.positional.size() != 1) i.raise("TypeError", "failure() takes one message");
+    return make(false, i.str(a.positional[0]));
+  });
+  auto is_check = [](const Value& v) {
+    return v.is(lang::Type::Host) && dynamic_cast<TypeCheckHost*>(v.as<lang::HostObject>()) != nullptr;
+  };
+  return Value::object(std::make_shared<ClassLikeHost>(
+      "TypeCheck", std::vector<std::pair<std::string, Value>>{{"success", success}, {"failure", failure}}, is_check,
+      [make](Interpreter& i, CallArgs& a) {
+        if (a.positional.size() != 2) i.raise("TypeError", "TypeCheck() takes a success flag and a message");
+        return make(i.truthy(a.positional[0]), i.str(a.positional[1]));
+      }));
+}
+
+// TypeFactory.load(type_tuple, into=None): every type the signature builds, deposited by name.
+Value load_types(Interpreter& i, CallArgs& a) {
+  if (a.positional.empty()) i.raise("TypeError", "load() takes a type signature");
+  Value into = a.positional.size() > 1 ? a.positional[1] : Value::none();
+  for (const auto& [k, v] : a.keywords)
+    if (k == "into") into = v;
+  Data signature = to_data(i, a.positional[0]);
+  std::vector<TypePtr> touched;
+  as_python([&] { return deserialize_type(signature, &touched); });
+  Value deposit = into.is(lang::Type::Dict) ? into : lang::make_dict();
+  for (const auto& t : touched) i.setitem(deposit, Value::str(t->name), wrap_type(t));
+  return deposit;
+}
+
+Value type_factory_class() {
+  Value make_new = Interpreter::make_native("new", [](Interpreter& i, CallArgs& a) {
+    if (a.positional.size() < 2) i.raise("TypeError", "new() takes a type dict, a factory name and its parameters");
+    std::vector<Data> items;
+    for (size_t k = 1; k < a.positional.size(); ++k) items.push_back(to_data(i, a.positional[k]));
+    Data signature = Data::list(std::move(items));
+    TypePtr t = as_python([&] { return deserialize_type(signature); });
+    if (a.positional[0].is(lang::Type::Dict)) i.setitem(a.positional[0], from_data(signature), wrap_type(t));
+    return wrap_type(t);
+  });
+  Value load = Interpreter::make_native("load", load_types);
+  return Value::object(std::make_shared<ClassLikeHost>(
+      "TypeFactory", std::vector<std::pair<std::string, Value>>{{"new", make_new}, {"load", load}, {"load_json", load}},
+      [](const Value&) { return false; }));
 }
 
 }  // namespace
@@ -271,9 +329,17 @@ void install_pystachio(Interpreter& in) {
       auto [resolved, unbound] = resolve_text(text, scopes);
       std::vector<Value> refs;
       for (const auto& r : unbound) refs.push_back(Value::object(std::make_shared<RefHost>(r)));
-      return lang::make_tuple({Value::str(resolved), lang::make_list(std::move(refs))});
+      return lang::make_tuple({lang::make_unicode(resolved), lang::make_list(std::move(refs))});
     });
   });
+  // The abstract classes pystachio exports; configs use them with isinstance() and as factories.
+  in.set_global("Namable", Value::object(std::make_shared<ClassLikeHost>(
+                               "Namable", std::vector<std::pair<std::string, Value>>{}, is_namable)));
+  in.set_global("Type", Value::object(std::make_shared<ClassLikeHost>(
+                            "Type", std::vector<std::pair<std::string, Value>>{},
+                            [](const Value& v) { return node_of(v) != nullptr; })));
+  in.set_global("TypeCheck", type_check_class());
+  in.set_global("TypeFactory", type_factory_class());
   in.set_global("MustacheParser", Interpreter::make_module("MustacheParser", {{"split", split}, {"resolve", resolve}}));
 }
 

@@ -10,7 +10,7 @@
 namespace aurora::config::templating {
 
 // Defines String Integer Float Boolean Enum Choice List Map Struct Required Default Empty
-// Environment Ref MustacheParser TypeCheck as globals of `in`.
+// Environment Ref MustacheParser Namable Type TypeCheck TypeFactory as globals of `in`.
 void install_pystachio(lang::Interpreter& in);
 
 // Conversions between script values and templating values.

@@ -127,20 +127,4 @@ bool same_type(const TypePtr& a, const TypePtr& b) {
   }
 }
 
-std::string serialize_type(const TypePtr& t) {
-  switch (t->kind) {
-    case Kind::List: return "('List', " + serialize_type(t->element) + ")";
-    case Kind::Map: return "('Map', " + serialize_type(t->key) + ", " + serialize_type(t->value) + ")";
-    case Kind::Struct: return "('Struct', '" + t->name + "')";
-    case Kind::Enum: return "('Enum', '" + t->name + "')";
-    case Kind::Choice: {
-      std::string out = "('Choice', '" + t->name + "', (";
-      for (size_t i = 0; i < t->alternatives.size(); ++i)
-        out += (i ? ", " : "") + serialize_type(t->alternatives[i]);
-      return out + "))";
-    }
-    default: return "('" + t->name + "')";
-  }
-}
-
 }  // namespace aurora::config::templating

@@ -24,7 +24,5 @@ TypePtr choice_type(std::string name, std::vector<TypePtr> alternatives);
 
 // isinstance-style identity: same kind, name and parameters.
 bool same_type(const TypePtr& a, const TypePtr& b);
-// serialize_type() as pystachio prints it: ('List', ('Integer'))
-std::string serialize_type(const TypePtr& t);
 
 }  // namespace aurora::config::templating

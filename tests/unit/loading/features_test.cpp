@@ -5,47 +5,14 @@
 #include <nlohmann/json.hpp>
 
 #include "config_fixture.hpp"
+#include "spec_configs.hpp"
 
 namespace {
 
 using aurora::config::testing::in_memory;
 using aurora::config::testing::run_pipeline;
+using namespace aurora::config::testing;  // the spec configs
 namespace gen = aurora::gen;
-
-const char* kFeatures = R"(
-web = Process(name='web', cmdline='./server --http={{thermos.ports[http]}} --admin={{thermos.ports[admin]}} '
-              '--id={{mesos.instance}} --host={{mesos.hostname}} --task={{thermos.task_id}} --user={{thermos.user}}')
-hc = Process(name='hc', cmdline='./hc --port={{thermos.ports[health]}}')
-task = Task(name='t_{{env_suffix}}', processes=[web, hc],
-            resources=Resources(cpu=0.5, ram=96*MB + 1, disk=1.5*GB, gpu=1))
-base = Job(cluster='c1', role='www-data', environment='devel', task=task, contact='ops@example.com')
-
-jobs = [
-  base(name='ports'),
-  base(name='announce',
-       announce=Announcer(portmap={'aurora': 'http', 'stats': 8080, 'admin': 'http'}),
-       constraints={'dedicated': 'www-data/web', 'rack': 'limit:1', 'host': '!a,b,c',
-                    'zone': 'us-east-1a,us-east-1b'}),
-  base(name='meta', metadata=[Metadata(key='k1', value='vX'), Metadata(key='k1', value='v2')],
-       tier='preferred', production=True, max_task_failures=-1, priority=5,
-       partition_policy=PartitionPolicy(reschedule=False, delay_secs=30),
-       sla_policy=PercentageSlaPolicy(percentage=66.6, duration_secs=300)),
-  base(name='count_sla', instances=4, sla_policy=CountSlaPolicy(count=2, duration_secs=60)),
-  base(name='coord_sla', sla_policy=CoordinatorSlaPolicy(coordinator_url='http://x')),
-  base(name='cron', cron_schedule='0 * * * *', cron_collision_policy='cancel_new'),
-  base(name='custom_exec', executor_config=ExecutorConfig(name='CustomExecutor', data='{"a": 1}')),
-  base(name='docker_params',
-       container=Docker(image='img:1', parameters=[Parameter(name='env', value='A=1'),
-                                                   Parameter(name='env', value='B={{env_suffix}}')])),
-  base(name='mesos_vol',
-       container=Mesos(image=AppcImage(name='n', image_id='sha512-x'),
-                       volumes=[Volume(container_path='/c', host_path='/h', mode=Mode('RO'))])),
-  base(name='health_shell',
-       health_check_config=HealthCheckConfig(
-           health_checker=HealthCheckerConfig(shell=ShellHealthChecker(shell_command='true')), interval_secs=5),
-       lifecycle=DisableLifecycle),
-]
-)";
 
 gen::JobConfiguration convert(const std::string& name) {
   auto options = in_memory({{"features.aurora", kFeatures}}, "features.aurora",

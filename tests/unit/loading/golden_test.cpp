@@ -2,30 +2,14 @@
 #include <doctest/doctest.h>
 
 #include "config_fixture.hpp"
+#include "spec_configs.hpp"
 
 namespace {
 
 using aurora::config::testing::in_memory;
 using aurora::config::testing::run_pipeline;
+using namespace aurora::config::testing;  // the spec configs
 namespace gen = aurora::gen;
-
-const char* kHelloWorld = R"(
-hello = Process(
-  name = 'hello',
-  cmdline = """
-    while true; do
-      echo hello world
-      sleep 10
-    done
-  """)
-
-task = SequentialTask(
-  processes = [hello],
-  resources = Resources(cpu = 1.0, ram = 128*MB, disk = 128*MB))
-
-jobs = [Service(
-  task = task, cluster = 'devcluster', role = 'www-data', environment = 'prod', name = 'hello')]
-)";
 
 const char* kGoldenData =
     R"({"environment": "prod", "health_check_config": {"health_checker": {"http": {"expected_response_code": 0, "endpoint": "/health", "expected_response": "ok"}}, "min_consecutive_successes": 1, "initial_interval_secs": 15.0, "max_consecutive_failures": 0, "timeout_secs": 1.0, "interval_secs": 10.0}, "name": "hello", "service": true, "max_task_failures": 1, "executor_config": {"data": "", "name": "AuroraExecutor"}, "cron_collision_policy": "KILL_EXISTING", "enable_hooks": false, "cluster": "devcluster", "task": {"processes": [{"daemon": false, "name": "hello", "ephemeral": false, "max_failures": 1, "min_duration": 5, "cmdline": "\n    while true; do\n      echo hello world\n      sleep 10\n    done\n  ", "final": false}], "name": "hello", "finalization_wait": 30, "max_failures": 1, "max_concurrency": 0, "resources": {"gpu": 0, "disk": 134217728, "ram": 134217728, "cpu": 1.0}, "constraints": [{"order": ["hello"]}]}, "production": false, "role": "www-data", "tier": "preemptible", "metadata": [], "lifecycle": {"http": {"graceful_shutdown_endpoint": "/quitquitquit", "graceful_shutdown_wait_secs": 5, "port": "health", "shutdown_wait_secs": 5, "shutdown_endpoint": "/abortabortabort"}}, "priority": 0})";
@@ -114,6 +98,20 @@ TEST_CASE("--write-json output read back with --read-json converts to the same e
   REQUIRE(second.error.empty());
   CHECK(second.config->taskConfig.executorConfig.data == kGoldenData);
   CHECK(second.config->instanceCount == 1);
+}
+
+TEST_CASE("a --read-json file that is not JSON is a clear error naming the file, line and column") {
+  auto options = in_memory({{"bad.json", "{\n  \"name\": \"x\",\n  oops\n}\n"}}, "bad.json",
+                           aurora::grammars::JobKey::parse("c/r/prod/j"));
+  options.read_json = true;
+  auto result = run_pipeline(options);
+  CAPTURE(result.error);
+  CHECK(result.error.rfind("Error loading configuration: bad.json:3:3: Unable to parse the JSON configuration: ", 0) == 0);
+  CHECK(result.error.find("json.exception") == std::string::npos);
+  auto not_object = in_memory({{"list.json", "[1, 2]"}}, "list.json", aurora::grammars::JobKey::parse("c/r/prod/j"));
+  not_object.read_json = true;
+  CHECK(run_pipeline(not_object).error ==
+        "Error loading configuration: list.json: a JSON configuration must be an object: a job, or {\"jobs\": [...]}");
 }
 
 TEST_CASE("--bind values reach the job but never override a struct field on the lookup path") {

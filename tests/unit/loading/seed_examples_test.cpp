@@ -3,113 +3,17 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "config_fixture.hpp"
+#include "spec_configs.hpp"
 
 namespace {
 
 using aurora::config::testing::in_memory;
 using aurora::config::testing::run_pipeline;
+using namespace aurora::config::testing;  // the spec configs
 namespace gen = aurora::gen;
-
-const char* kTutorialProfile = R"(
-class Profile(Struct):
-  package_version = Default(String, 'live')
-  java_binary = Default(String, '/usr/lib/jvm/java-1.7.0-openjdk/bin/java')
-  extra_jvm_options = Default(String, '')
-  parent_environment = Default(String, 'prod')
-  parent_serverset = Default(String,
-                             '/foocorp/service/bird/{{parent_environment}}/bird')
-
-main = Process(
-  name = 'application',
-  cmdline = '{{profile.java_binary}} -server -Xmx1792m '
-            '{{profile.extra_jvm_options}} '
-            '-jar application.jar '
-            '-upstreamService {{profile.parent_serverset}}'
-)
-
-base_task = SequentialTask(
-  name = 'application',
-  processes = [
-    Process(
-      name = 'fetch',
-      cmdline = 'curl -O https://packages.foocorp.com/{{profile.package_version}}/application.jar'),
-  ]
-)
-
-staging_task = base_task(resources =
-                 Resources(cpu = 1.0,
-                           ram = 2048*MB,
-                           disk = 1*GB))
-production_task = base_task(resources =
-                    Resources(cpu = 4.0,
-                              ram = 2560*MB,
-                              disk = 10*GB))
-
-job_template = Job(
-  name = 'application',
-  role = 'myteam',
-  contact = 'myteam-team@foocorp.com',
-  instances = 20,
-  service = True,
-  task = production_task
-)
-
-PRODUCTION = Profile()
-STAGING = Profile(
-  extra_jvm_options = '-Xloggc:gc.log',
-  parent_environment = 'staging'
-)
-
-jobs = [
-  job_template(cluster = 'cluster1', environment = 'prod')
-           .bind(profile = PRODUCTION),
-
-  job_template(cluster = 'cluster2', environment = 'prod')
-            .bind(profile = PRODUCTION),
-
-  job_template(cluster = 'cluster1',
-               environment = 'staging',
-    service = False,
-    task = staging_task,
-    instances = 2)
-    .bind(profile = STAGING),
-]
-)";
-
-const char* kTemplatingProfile = R"(
-class Profile(Struct):
-  version = Required(String)
-  environment = Required(String)
-  dataset = Default(String, 'hdfs://home/aurora/data/{{environment}}')
-
-PRODUCTION = Profile(version = 'live', environment = 'prod')
-DEVEL = Profile(version = 'latest',
-                environment = 'devel',
-                dataset = 'hdfs://home/aurora/data/test')
-TEST = Profile(version = 'latest', environment = 'test')
-
-JOB_TEMPLATE = Job(
-  name = 'application',
-  role = 'myteam',
-  cluster = 'cluster1',
-  environment = '{{profile.environment}}',
-  task = SequentialTask(
-    name = 'task',
-    resources = Resources(cpu = 2, ram = 4*GB, disk = 8*GB),
-    processes = [
-      Process(name = 'main', cmdline = 'java -jar application.jar -hdfsPath {{profile.dataset}}')
-    ]
-  )
-)
-
-jobs = [
-  JOB_TEMPLATE(instances = 100).bind(profile = PRODUCTION),
-  JOB_TEMPLATE.bind(profile = DEVEL),
-  JOB_TEMPLATE.bind(profile = TEST),
-]
-)";
 
 struct Expected {
   const char* config;
@@ -176,4 +80,198 @@ TEST_CASE("examples/hello_world.aurora loads and converts for devcluster") {
   CHECK(ports == std::set<std::string>{"http"});
   auto settings = aurora::config::to_update_settings(*result.loaded);
   CHECK(settings.minWaitInInstanceRunningMs == 5000);
+}
+
+// The seeds' complete examples through the real schema and conversion.  Examples that only
+// define a task are wrapped in a Job (cluster c, role feynman, environment prod); expected
+// values follow from spec 1.8 (scopes), 2.4 (helpers) and 5 (conversion).
+namespace {
+
+aurora::config::testing::PipelineResult convert_seed(const std::string& text, const std::string& key) {
+  return run_pipeline(in_memory({{"seed.aurora", text}}, "seed.aurora", aurora::grammars::JobKey::parse(key)));
+}
+
+nlohmann::json executor_data(const aurora::config::testing::PipelineResult& result) {
+  return nlohmann::json::parse(result.config->taskConfig.executorConfig.data);
+}
+
+std::set<std::string> as_set(const nlohmann::json& array) {
+  std::set<std::string> out;
+  for (const auto& item : array) out.insert(item.dump());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the less_redundant seed resolves its Python profile and the job's role in every process") {
+  auto result = convert_seed(R"(class Python(Struct):
+  version = Required(String)
+  base = Default(String, 'Python-{{version}}')
+  package = Default(String, '{{base}}.tar.bz2')
+
+ReliableProcess = Process(
+  max_failures = 5,
+  min_duration = 1)
+
+download = ReliableProcess(
+  name = 'download',
+  cmdline = 'wget http://www.python.org/ftp/python/{{python.version}}/{{python.package}}')
+
+unpack = ReliableProcess(
+  name = 'unpack',
+  cmdline = 'rm -rf {{python.base}} && tar xzf {{python.package}}')
+
+build = ReliableProcess(
+  name = 'build',
+  cmdline = 'pushd {{python.base}} && ./configure && make && popd',
+  max_failures = 1)
+
+email = ReliableProcess(
+  name = 'email',
+  cmdline = 'echo Success | mail {{role}}@foocorp.com')
+
+build_python = SequentialTask(
+  name = 'build_python',
+  processes = [download, unpack, build, email]).bind(python = Python(version = "2.7.3"))
+
+jobs = [Job(cluster = 'c', role = 'feynman', environment = 'prod',
+            task = build_python(resources = Resources(cpu = 1, ram = 1*GB, disk = 1*GB)))]
+)", "c/feynman/prod/build_python");
+  CAPTURE(result.error);
+  REQUIRE(result.error.empty());
+  CHECK(result.config->key.name == "build_python");  // the job's name defaults to the task's
+  auto data = executor_data(result);
+  nlohmann::json processes = nlohmann::json::array();
+  for (const auto& p : data["task"]["processes"])
+    processes.push_back({p["name"], p["cmdline"], p["max_failures"], p["min_duration"]});
+  CHECK(processes == nlohmann::json::parse(R"([
+    ["download", "wget http://www.python.org/ftp/python/2.7.3/Python-2.7.3.tar.bz2", 5, 1],
+    ["unpack", "rm -rf Python-2.7.3 && tar xzf Python-2.7.3.tar.bz2", 5, 1],
+    ["build", "pushd Python-2.7.3 && ./configure && make && popd", 1, 1],
+    ["email", "echo Success | mail feynman@foocorp.com", 5, 1]])"));
+  CHECK(data["task"]["constraints"] == nlohmann::json::parse(R"([{"order": ["download", "unpack", "build", "email"]}])"));
+}
+
+TEST_CASE("the mapreduce seed converts to 181 processes ordered mapper before reducer") {
+  auto result = convert_seed(R"(def make_mapper(id):
+  return Process(
+    name = "mapper%03d" % id,
+    cmdline = "echo 'scale=50;s(%d*4*a(1)/180)' | bc -l > "
+              "temp.sine_table.%03d" % (id, id))
+
+def make_reducer():
+  return Process(name = "reducer", cmdline = "cat temp.* | nl > sine_table.txt "
+                 "&& rm -f temp.*")
+
+processes = map(make_mapper, range(180))
+
+task = Task(
+  name = "mapreduce",
+  processes = processes + [make_reducer()],
+  constraints = [Constraint(order = [mapper.name(), 'reducer']) for mapper
+                 in processes],
+  max_concurrency = 8)
+
+jobs = [Job(cluster = 'c', role = 'feynman', environment = 'prod',
+            task = task(resources = Resources(cpu = 1, ram = 1*GB, disk = 1*GB)))]
+)", "c/feynman/prod/mapreduce");
+  CAPTURE(result.error);
+  REQUIRE(result.error.empty());
+  auto data = executor_data(result);
+  REQUIRE(data["task"]["processes"].size() == 181);
+  CHECK(data["task"]["processes"][7]["name"] == "mapper007");
+  CHECK(data["task"]["processes"][179]["cmdline"] == "echo 'scale=50;s(179*4*a(1)/180)' | bc -l > temp.sine_table.179");
+  CHECK(data["task"]["processes"][180]["cmdline"] == "cat temp.* | nl > sine_table.txt && rm -f temp.*");
+  REQUIRE(data["task"]["constraints"].size() == 180);
+  CHECK(data["task"]["constraints"][42] == nlohmann::json::parse(R"({"order": ["mapper042", "reducer"]})"));
+  CHECK(data["task"]["max_concurrency"] == 8);
+}
+
+TEST_CASE("the Daemon template seed makes daemon processes through struct calls") {
+  auto result = convert_seed(R"(Daemon = Process(daemon = True)
+logrotate = Daemon(name = 'logrotate', cmdline = './logrotate conf/logrotate.conf')
+mysql = Daemon(name = 'mysql', cmdline = 'bin/mysqld --safe-mode')
+jobs = [Service(cluster = 'c', role = 'feynman', environment = 'prod', name = 'db',
+                task = Task(processes = [logrotate, mysql],
+                            resources = Resources(cpu = 1, ram = 64*MB, disk = 64*MB)))]
+)", "c/feynman/prod/db");
+  CAPTURE(result.error);
+  REQUIRE(result.error.empty());
+  auto data = executor_data(result);
+  REQUIRE(data["task"]["processes"].size() == 2);
+  for (const auto& p : data["task"]["processes"]) CHECK(p["daemon"] == true);
+  CHECK(data["task"]["name"] == "logrotate");  // Task name defaults to the first process's
+  CHECK(result.config->taskConfig.isService);
+}
+
+TEST_CASE("the binding precedence seed: the binding closest to the process wins") {
+  auto result = convert_seed(R"(p = Process(name = '{{context}}_process', cmdline = 'echo {{name}}')
+t = Task().bind(context = 'global')
+jobs = [Job(cluster = 'c', role = 'feynman', environment = 'prod', name = 'ctx',
+            task = t(processes = [p, p.bind(context = 'local')],
+                     resources = Resources(cpu = 1, ram = 64*MB, disk = 64*MB)))]
+)", "c/feynman/prod/ctx");
+  CAPTURE(result.error);
+  REQUIRE(result.error.empty());
+  auto data = executor_data(result);
+  nlohmann::json processes = nlohmann::json::array();
+  for (const auto& p : data["task"]["processes"]) processes.push_back({p["name"], p["cmdline"]});
+  CHECK(processes == nlohmann::json::parse(R"([["global_process", "echo global_process"],
+                                                ["local_process", "echo local_process"]])"));
+  CHECK(data["task"]["name"] == "global_process");
+}
+
+TEST_CASE("the tutorial's Tasks.concat and Tasks.combine example converts as spec 2.4 describes") {
+  const char* text = R"(download_interpreter = Process(name = 'download_interpreter', cmdline = 'x')
+update_zookeeper = Process(name = 'update_zookeeper', cmdline = 'y')
+download_application = Process(name = 'download_application', cmdline = 'z')
+start_application = Process(name = 'start_application', cmdline = 'w')
+setup_task = Task(name = 'setup', processes = [download_interpreter, update_zookeeper],
+                  constraints = order(download_interpreter, update_zookeeper),
+                  resources = Resources(cpu = 1, ram = 64*MB, disk = 64*MB))
+run_task = SequentialTask(name = 'run', processes = [download_application, start_application],
+                          resources = Resources(cpu = 2, ram = 32*MB, disk = 128*MB))
+base = Job(cluster = 'c', role = 'feynman', environment = 'prod')
+jobs = [base(name = 'concat', task = Tasks.concat(setup_task, run_task)),
+        base(name = 'combine', task = Tasks.combine(setup_task, run_task))]
+)";
+  const std::set<std::string> all_processes = as_set(nlohmann::json::parse(
+      R"(["download_interpreter", "update_zookeeper", "download_application", "start_application"])"));
+  auto process_names = [](const nlohmann::json& data) {
+    nlohmann::json names = nlohmann::json::array();
+    for (const auto& p : data["task"]["processes"]) names.push_back(p["name"]);
+    return as_set(names);
+  };
+
+  auto concat = convert_seed(text, "c/feynman/prod/concat");
+  CAPTURE(concat.error);
+  REQUIRE(concat.error.empty());
+  auto data = executor_data(concat);
+  CHECK(data["task"]["name"] == "run");  // the last task is the base
+  CHECK(process_names(data) == all_processes);
+  // Both tasks' own orderings, plus every setup process before every run process.
+  CHECK(as_set(data["task"]["constraints"]) == as_set(nlohmann::json::parse(R"([
+    {"order": ["download_interpreter", "update_zookeeper"]},
+    {"order": ["download_application", "start_application"]},
+    {"order": ["download_interpreter", "download_application"]},
+    {"order": ["download_interpreter", "start_application"]},
+    {"order": ["update_zookeeper", "download_application"]},
+    {"order": ["update_zookeeper", "start_application"]}])")));
+  CHECK(data["task"]["resources"] == nlohmann::json::parse(R"({"cpu": 2.0, "ram": 67108864, "disk": 134217728, "gpu": 0})"));
+  CHECK(data["task"]["finalization_wait"] == 60);
+
+  auto combine = convert_seed(text, "c/feynman/prod/combine");
+  CAPTURE(combine.error);
+  REQUIRE(combine.error.empty());
+  data = executor_data(combine);
+  CHECK(data["task"]["name"] == "run");
+  CHECK(process_names(data) == all_processes);
+  CHECK(as_set(data["task"]["constraints"]) == as_set(nlohmann::json::parse(R"([
+    {"order": ["download_interpreter", "update_zookeeper"]},
+    {"order": ["download_application", "start_application"]}])")));
+  CHECK(data["task"]["resources"] == nlohmann::json::parse(R"({"cpu": 3.0, "ram": 100663296, "disk": 201326592, "gpu": 0})"));
+  CHECK(data["task"]["finalization_wait"] == 30);
+  gen::Resource cpu;
+  cpu.__set_numCpus(3.0);
+  CHECK(combine.config->taskConfig.resources.count(cpu) == 1);
 }

@@ -2,27 +2,13 @@
 #include <doctest/doctest.h>
 
 #include "config_fixture.hpp"
+#include "spec_configs.hpp"
 
 namespace {
 
 using aurora::config::testing::in_memory;
 using aurora::config::testing::run_pipeline;
-
-const char* kStrategies = R"(
-t = SimpleTask('t', 'echo hi')
-base = Service(cluster='c', role='r', environment='prod', task=t, instances=5)
-jobs = [
-  base(name='waitbatch', update_config=UpdateConfig(batch_size=2, wait_for_batch_completion=True)),
-  base(name='ambig', update_config=UpdateConfig(batch_size=2, update_strategy=QueueUpdateStrategy(batch_size=2))),
-  base(name='pulse', update_config=UpdateConfig(pulse_interval_secs=30)),
-  base(name='variable', update_config=UpdateConfig(
-      update_strategy=VariableBatchUpdateStrategy(batch_sizes=[1, 2, 3]))),
-  base(name='queue', update_config=UpdateConfig(update_strategy=QueueUpdateStrategy(batch_size=3))),
-  base(name='batch', update_config=UpdateConfig(
-      update_strategy=BatchUpdateStrategy(batch_size=2, autopause_after_batch=True))),
-  base(name='maxfail', update_config=UpdateConfig(max_total_failures=5)),
-]
-)";
+using namespace aurora::config::testing;  // the spec configs
 
 aurora::config::testing::PipelineResult load(const std::string& name) {
   return run_pipeline(in_memory({{"strategies.aurora", kStrategies}}, "strategies.aurora",
@@ -84,4 +70,35 @@ TEST_CASE("explicit strategies map to their Thrift unions") {
 TEST_CASE("max_total_failures must stay below the instance count at load time") {
   auto result = load("maxfail");
   CHECK(result.error.find("Based on your job size (5) you should use max_total_failures <= 4.") != std::string::npos);
+}
+
+TEST_CASE("update settings reject a batch size below 1 and waiting for batches with a strategy") {
+  const char* config = R"(
+t = SimpleTask('t', 'echo hi')
+base = Service(cluster='c', role='r', environment='prod', task=t, instances=5)
+jobs = [
+  base(name='zero', update_config=UpdateConfig(batch_size=0)),
+  base(name='negative', update_config=UpdateConfig(batch_size=-2)),
+  base(name='waitstrategy', update_config=UpdateConfig(wait_for_batch_completion=True,
+       update_strategy=VariableBatchUpdateStrategy(batch_sizes=[1, 2]))),
+]
+)";
+  auto error_of = [&](const std::string& name) -> std::string {
+    auto result = run_pipeline(in_memory({{"u.aurora", config}}, "u.aurora",
+                                         aurora::grammars::JobKey::parse("c/r/prod/" + name)));
+    REQUIRE(result.error.empty());
+    try {
+      aurora::config::to_update_settings(*result.loaded);
+    } catch (const aurora::Error& e) {
+      CHECK(e.kind() == aurora::ErrorKind::InvalidConfiguration);  // spec 4.4: invalid configuration
+      return e.what();
+    }
+    return "";
+  };
+  // Spec 4.4 (watch_secs < 0 is rejected at load time by 4.1 first, so its 4.4 message cannot
+  // be reached from a configuration).
+  CHECK(error_of("zero").find("Batch size should be greater than 0") != std::string::npos);
+  CHECK(error_of("negative").find("Batch size should be greater than 0") != std::string::npos);
+  CHECK(error_of("waitstrategy").find("Ambiguous update configuration. Cannot combine wait_batch_completion with an "
+                                      "explicit update strategy.") != std::string::npos);
 }

@@ -5,22 +5,14 @@
 #include <string>
 
 #include "config/lang/interpreter.hpp"
-#include "config/schema/schema.hpp"
+#include "schema_eval.hpp"
 
 namespace {
 
 using aurora::config::lang::Interpreter;
 
-std::string eval_str(const std::string& expression, const std::string& setup = "") {
-  Interpreter in;
-  aurora::config::schema::install_aurora_namespace(in);
-  in.run_source("test.aurora", setup + "\nresult = str(" + expression + ")\n");
-  return in.get_global("result")->as_str();
-}
-
-nlohmann::json eval_json(const std::string& expression, const std::string& setup = "") {
-  return nlohmann::json::parse(eval_str(expression + ".json_dumps()", setup));
-}
+using schema_eval::eval_json;
+using schema_eval::eval_str;
 
 struct DefaultsCase {
   const char* expression;
@@ -62,6 +54,29 @@ const DefaultsCase kDefaults[] = {
     {"PartitionPolicy()", R"({"reschedule": true, "delay_secs": 0})"},
     {"ExecutorConfig()", R"({"name": "AuroraExecutor", "data": ""})"},
     {"CoordinatorSlaPolicy(coordinator_url='u')", R"({"coordinator_url": "u", "status_key": "drain"})"},
+    {"Logger(rotate=RotatePolicy())",
+     R"({"destination": "file", "mode": "standard", "rotate": {"log_size": 104857600, "backups": 5}})"},
+    // Only health_check_config has a default; everything else is required or optional.
+    {"MesosTaskInstance()",
+     R"({"health_check_config": {"health_checker": {"http": {"endpoint": "/health", "expected_response": "ok",
+         "expected_response_code": 0}}, "initial_interval_secs": 15.0, "interval_secs": 10.0,
+         "max_consecutive_failures": 0, "min_consecutive_successes": 1, "timeout_secs": 1.0}})"},
+    // Structs without defaults hold exactly what is given.
+    {"ThermosContext()", R"({})"},
+    {"Constraint()", R"({})"},
+    {"HealthCheckerConfig()", R"({})"},
+    {"LifecycleConfig()", R"({})"},
+    {"Container()", R"({})"},
+    {"MesosContext(instance=1, hostname='h')", R"({"instance": 1, "hostname": "h"})"},
+    {"ShellHealthChecker(shell_command='c')", R"({"shell_command": "c"})"},
+    {"Parameter(name='n', value='v')", R"({"name": "n", "value": "v"})"},
+    {"AppcImage(name='n', image_id='i')", R"({"name": "n", "image_id": "i"})"},
+    {"DockerImage(name='n', tag='t')", R"({"name": "n", "tag": "t"})"},
+    {"Volume(container_path='a', host_path='b', mode=Mode('RO'))",
+     R"({"container_path": "a", "host_path": "b", "mode": "RO"})"},
+    {"Metadata(key='k', value='v')", R"({"key": "k", "value": "v"})"},
+    {"PercentageSlaPolicy(percentage=1, duration_secs=2)", R"({"percentage": 1.0, "duration_secs": 2})"},
+    {"CountSlaPolicy(count=1, duration_secs=2)", R"({"count": 1, "duration_secs": 2})"},
     {"Job(task=Task())",
      // name's default {{task.name}} resolves to the task's own template, re-parsed in the job (spec 1.9).
      R"({"name": "{{processes[0].name}}", "instances": 1, "task": {"name": "{{processes[0].name}}", "constraints": [],
@@ -86,6 +101,23 @@ TEST_CASE("every schema struct starts with the defaults of spec 2") {
     CAPTURE(expression);
     CHECK(eval_json(c.expression) == nlohmann::json::parse(c.json));
   }
+}
+
+TEST_CASE("structs with only required fields report each missing one by check()") {
+  // One required field each, so which is reported first does not depend on dict order.
+  CHECK(eval_str("ShellHealthChecker().check()") == "TypeCheck(FAILED): ShellHealthChecker[shell_command] is required.");
+  CHECK(eval_str("MesosContext(hostname='h').check()") == "TypeCheck(FAILED): MesosContext[instance] is required.");
+  CHECK(eval_str("Parameter(name='n').check()") == "TypeCheck(FAILED): Parameter[value] is required.");
+  CHECK(eval_str("AppcImage(name='n').check()") == "TypeCheck(FAILED): AppcImage[image_id] is required.");
+  CHECK(eval_str("DockerImage(tag='t').check()") == "TypeCheck(FAILED): DockerImage[name] is required.");
+  CHECK(eval_str("Metadata(key='k').check()") == "TypeCheck(FAILED): Metadata[value] is required.");
+  CHECK(eval_str("CountSlaPolicy(count=1).check()") == "TypeCheck(FAILED): CountSlaPolicy[duration_secs] is required.");
+  CHECK(eval_str("PercentageSlaPolicy(duration_secs=1).check()") ==
+        "TypeCheck(FAILED): PercentageSlaPolicy[percentage] is required.");
+  CHECK(eval_str("CoordinatorSlaPolicy().check()") ==
+        "TypeCheck(FAILED): CoordinatorSlaPolicy[coordinator_url] is required.");
+  CHECK(eval_str("MesosTaskInstance(task=Task(), instance=0, role='r').check()") ==
+        "TypeCheck(FAILED): MesosTaskInstance[environment] is required.");
 }
 
 TEST_CASE("required fields are reported by check()") {
@@ -160,11 +192,12 @@ TEST_CASE("the predefined namespace of spec 2.5 is present") {
                          "Empty", "Enum", "Environment", "ExecutorConfig", "Float", "GB", "HealthCheckConfig",
                          "HealthCheckerConfig", "HttpHealthChecker", "HttpLifecycleConfig", "Integer", "Job", "KB",
                          "LifecycleConfig", "List", "Logger", "LoggerDestination", "LoggerMode", "MB", "Map", "Mesos",
-                         "MesosContext", "MesosJob", "MesosTaskInstance", "Metadata", "Mode", "MustacheParser",
+                         "MesosContext", "MesosJob", "MesosTaskInstance", "Metadata", "Mode", "MustacheParser", "Namable",
                          "Options", "Parameter", "PartitionPolicy", "PercentageSlaPolicy", "Process", "Processes",
                          "QueueUpdateStrategy", "Ref", "Required", "Resources", "RotatePolicy", "SequentialTask",
                          "Service", "ShellHealthChecker", "SimpleTask", "String", "Struct", "TB", "Task", "Tasks",
-                         "ThermosContext", "Units", "UpdateConfig", "VariableBatchUpdateStrategy", "Volume",
+                         "ThermosContext", "Type", "TypeCheck", "TypeFactory", "Units", "UpdateConfig",
+                         "VariableBatchUpdateStrategy", "Volume",
                          "combine_tasks", "concat_tasks", "include", "java_options", "order", "python_options"};
   Interpreter in;
   aurora::config::schema::install_aurora_namespace(in);

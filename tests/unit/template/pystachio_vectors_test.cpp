@@ -3,42 +3,10 @@
 
 #include <string>
 
-#include "config/lang/interpreter.hpp"
-#include "config/template/script_bindings.hpp"
+#include "pystachio_eval.hpp"
 #include "pystachio_vectors.hpp"
 
 namespace {
-
-using aurora::config::lang::ConfigError;
-using aurora::config::lang::Interpreter;
-
-const char* kTestSchemas = R"(
-class Process(Struct):
-  cmdline = Required(String)
-  name = Required(String)
-  max_failures = Default(Integer, 1)
-  daemon = Default(Boolean, False)
-
-class Task(Struct):
-  name = Default(String, '{{processes[0].name}}')
-  processes = List(Process)
-
-class Child(Struct):
-  value = Integer
-
-class Parent(Struct):
-  child = Child
-  value = Integer
-
-class Grandparent(Struct):
-  parent = Parent
-  value = Integer
-
-class Profile(Struct):
-  version = Required(String)
-  environment = Required(String)
-  dataset = Default(String, 'hdfs://data/{{environment}}')
-)";
 
 // Struct reprs span lines; the spec shows them collapsed, so whitespace runs compare as one space.
 std::string collapse_whitespace(const std::string& s) {
@@ -62,18 +30,6 @@ std::string strip_frozendict(std::string s) {
   return s;
 }
 
-std::string evaluate(const std::string& expression, const std::string& printer = "repr") {
-  Interpreter in;
-  aurora::config::templating::install_pystachio(in);
-  in.run_source("schemas.aurora", kTestSchemas);
-  try {
-    in.run_source("vector.aurora", "result = " + printer + "(" + expression + ")\n");
-  } catch (const ConfigError& e) {
-    return "RAISES " + e.type() + ": " + e.message();
-  }
-  return in.get_global("result")->as_str();
-}
-
 }  // namespace
 
 TEST_CASE("every pystachio vector of spec 1.13 gives the documented result") {
@@ -86,8 +42,17 @@ TEST_CASE("every pystachio vector of spec 1.13 gives the documented result") {
     if (expected.rfind(lazily, 0) == 0) expected = "RAISES " + expected.substr(lazily.size());
     // A one-element tuple prints with its trailing comma.
     if (v.number == 53) expected = "(Environment({Ref(a): '1', Ref(b): '2'}),)";
-    // serialize_type() returns the printed signature itself.
-    std::string actual = evaluate(v.expression, v.number >= 157 ? "str" : "repr");
+    // The table drops the comma of one-element tuples in 157 and 158; spec 1.11 spells the
+    // signatures as Python prints them, ('String',).
+    if (v.number >= 157) {
+      for (const char* simple : {"('Integer')", "('String')"}) {
+        const std::string from = simple;
+        const std::string to = from.substr(0, from.size() - 1) + ",)";
+        for (size_t at = expected.find(from); at != std::string::npos; at = expected.find(from, at + to.size()))
+          expected.replace(at, from.size(), to);
+      }
+    }
+    std::string actual = pystachio_eval::evaluate(v.expression);
     CHECK(collapse_whitespace(actual) == collapse_whitespace(expected));
   }
 }
