@@ -2,7 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/types.h>
+
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "aurora_api_constants.h"
@@ -101,4 +104,82 @@ TEST_CASE("a service task whose processes end is started again as a new task") {
   auto tasks = DEVCLUSTER_CALL(client, getTasksStatus, active).result.scheduleStatusResult.tasks;
   REQUIRE(tasks.size() == 1);
   CHECK_FALSE(tasks.front().ancestorId.empty());
+}
+
+namespace {
+
+// True while `pid` is a live (not zombie) process running `program`: a pid reused by something
+// else since does not count.
+bool runs(pid_t pid, const std::string& program) {
+  std::ifstream stat("/proc/" + std::to_string(pid) + "/stat");
+  std::string line;
+  if (!std::getline(stat, line)) return false;
+  const auto state_at = line.rfind(')') + 2;
+  if (state_at >= line.size() || line[state_at] == 'Z') return false;
+  std::ifstream cmdline("/proc/" + std::to_string(pid) + "/cmdline");
+  std::string argv0;
+  std::getline(cmdline, argv0, '\0');
+  return argv0 == program;
+}
+
+std::vector<gen::ScheduledTask> tasks_in(DevclusterClient& client, const gen::JobKey& key,
+                                         std::set<gen::ScheduleStatus::type> statuses) {
+  gen::TaskQuery query;
+  query.__set_jobKeys({key});
+  query.__set_statuses(std::move(statuses));
+  return DEVCLUSTER_CALL(client, getTasksStatus, query).result.scheduleStatusResult.tasks;
+}
+
+}  // namespace
+
+// devcluster is scheduler and agent in one: SIGKILL loses the agent, so its tasks' processes must
+// all die with it (none may keep its port open) and the tasks come back LOST and rescheduled.
+TEST_CASE("after SIGKILL devcluster restarts on its port and no process of its tasks survives") {
+  aurora::testing::TempDir dir("devcluster-run-");
+  const auto root = dir.path() / "mesos";
+  DevclusterProcess devcluster(
+      dir.path(), {"--speed", "50", "--run-tasks", "--sandbox-root", root.string(), "--state-dir",
+                   (dir.path() / "state").string()});
+  DevclusterClient client(devcluster.port());
+  const auto key = job_key("sleeper");
+  // bash, and a grandchild in the background: PR_SET_PDEATHSIG alone would reach only bash.
+  REQUIRE(DEVCLUSTER_CALL(client, createJob,
+                          job_config(key, 1, "echo $$ > pids; sleep 600 & echo $! >> pids; wait"))
+              .responseCode == gen::ResponseCode::OK);
+  std::filesystem::path pids_file;
+  REQUIRE(eventually([&] {
+    const auto running = tasks_in(client, key, {gen::ScheduleStatus::RUNNING});
+    if (running.empty()) return false;
+    pids_file = root / "slaves" / running.front().assignedTask.slaveId / "frameworks" /
+                "devcluster-framework-0000" / "executors" /
+                ("thermos-" + running.front().assignedTask.taskId) / "runs" / "latest" / "sandbox" /
+                "pids";
+    std::ifstream in(pids_file);
+    pid_t a = 0, b = 0;
+    return static_cast<bool>(in >> a >> b);
+  }));
+  const auto old_task = tasks_in(client, key, {gen::ScheduleStatus::RUNNING}).front();
+  pid_t bash_pid = 0, sleep_pid = 0;
+  std::ifstream(pids_file) >> bash_pid >> sleep_pid;
+  REQUIRE(runs(sleep_pid, "sleep"));
+
+  devcluster.kill_hard();
+  CHECK(eventually([&] { return !runs(bash_pid, "bash") && !runs(sleep_pid, "sleep"); },
+                   std::chrono::seconds(10)));
+  const int port = devcluster.port();
+  REQUIRE_NOTHROW(devcluster.restart());
+  CHECK(devcluster.port() == port);
+
+  DevclusterClient after(devcluster.port());
+  gen::TaskQuery query;
+  query.__set_taskIds({old_task.assignedTask.taskId});
+  const auto old_now = DEVCLUSTER_CALL(after, getTasksStatus, query).result.scheduleStatusResult;
+  REQUIRE(old_now.tasks.size() == 1);
+  CHECK(old_now.tasks.front().status == gen::ScheduleStatus::LOST);
+  CHECK(old_now.tasks.front().taskEvents.back().message ==
+        "Task lost: the devcluster agent restarted.");
+  CHECK(eventually([&] {
+    const auto running = tasks_in(after, key, {gen::ScheduleStatus::RUNNING});
+    return running.size() == 1 && running.front().ancestorId == old_task.assignedTask.taskId;
+  }));
 }
