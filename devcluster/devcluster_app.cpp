@@ -45,10 +45,14 @@ HttpResponse text(int status, const std::string& body) {
   return response;
 }
 
+// Absolute: task processes run with their sandbox as working directory, so a root relative to
+// ours would point elsewhere from there.
 std::filesystem::path default_sandbox_root(const DevclusterOptions& options) {
-  if (!options.sandbox_root.empty()) return options.sandbox_root;
+  if (!options.sandbox_root.empty()) return std::filesystem::absolute(options.sandbox_root);
   if (!options.run_tasks) return {};
-  if (!options.state_dir.empty()) return std::filesystem::path(options.state_dir) / "sandboxes";
+  if (!options.state_dir.empty()) {
+    return std::filesystem::absolute(std::filesystem::path(options.state_dir) / "sandboxes");
+  }
   return std::filesystem::temp_directory_path() /
          ("aurora-devcluster-sandboxes-" + std::to_string(getpid()));
 }

@@ -21,7 +21,9 @@ bool is_done(const std::vector<std::string>& names, const auto& processes) {
 }  // namespace
 
 LocalExecutor::LocalExecutor(SandboxLayout layout, bool run_tasks)
-    : layout_(std::move(layout)), run_tasks_(run_tasks && !layout_.root.empty()) {}
+    : layout_(std::move(layout)), run_tasks_(run_tasks && !layout_.root.empty()) {
+  if (!layout_.root.empty()) layout_.root = std::filesystem::absolute(layout_.root);
+}
 
 LocalExecutor::~LocalExecutor() {
   std::lock_guard lock(mutex_);

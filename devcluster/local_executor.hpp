@@ -17,7 +17,8 @@ namespace aurora::devcluster {
 
 class LocalExecutor : public TaskExecutor {
  public:
-  // `layout.root` empty: no sandboxes (and nothing runs).
+  // `layout.root` empty: no sandboxes (and nothing runs). A relative root is made absolute here,
+  // since processes run with their sandbox as working directory.
   LocalExecutor(SandboxLayout layout, bool run_tasks);
   ~LocalExecutor() override;
 

@@ -183,3 +183,42 @@ TEST_CASE("after SIGKILL devcluster restarts on its port and no process of its t
     return running.size() == 1 && running.front().ancestorId == old_task.assignedTask.taskId;
   }));
 }
+
+TEST_CASE("relative --sandbox-root and --state-dir paths still run tasks in their sandboxes") {
+  aurora::testing::TempDir dir("devcluster-run-");
+  const auto relative = [](const std::filesystem::path& path) {
+    return std::filesystem::relative(path).string();
+  };
+  std::filesystem::create_directories(dir.path() / "state");
+  const std::vector<std::vector<std::string>> layouts = {
+      {"--sandbox-root", relative(dir.path() / "mesos")},
+      {"--state-dir", relative(dir.path() / "state")}};
+  const std::vector<std::filesystem::path> roots = {dir.path() / "mesos",
+                                                    dir.path() / "state" / "sandboxes"};
+  for (std::size_t i = 0; i < layouts.size(); ++i) {
+    INFO(layouts[i][0]);
+    REQUIRE(std::filesystem::path(layouts[i][1]).is_relative());
+    std::vector<std::string> options = {"--speed", "50", "--run-tasks"};
+    options.insert(options.end(), layouts[i].begin(), layouts[i].end());
+    DevclusterProcess devcluster(dir.path(), options);
+    DevclusterClient client(devcluster.port());
+    const auto key = job_key("relative");
+    REQUIRE(DEVCLUSTER_CALL(client, createJob, two_step_job(key, "cat out.txt >> done.txt"))
+                .responseCode == gen::ResponseCode::OK);
+    CHECK(eventually([&] {
+      return !tasks_in(client, key, {gen::ScheduleStatus::FINISHED, gen::ScheduleStatus::FAILED})
+                  .empty();
+    }));
+    const auto ended =
+        tasks_in(client, key, {gen::ScheduleStatus::FINISHED, gen::ScheduleStatus::FAILED});
+    REQUIRE(ended.size() == 1);
+    CHECK(ended.front().status == gen::ScheduleStatus::FINISHED);
+    const auto sandbox = roots[i] / "slaves" / ended.front().assignedTask.slaveId / "frameworks" /
+                         "devcluster-framework-0000" / "executors" /
+                         ("thermos-" + ended.front().assignedTask.taskId) / "runs" / "latest" /
+                         "sandbox";
+    CHECK(read_file(sandbox / "done.txt").rfind("port=", 0) == 0);
+    CHECK(std::filesystem::exists(sandbox / ".logs" / "second" / "0" / "stdout"));
+    devcluster.stop();
+  }
+}
