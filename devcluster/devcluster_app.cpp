@@ -76,7 +76,7 @@ DevclusterApp::DevclusterApp(const DevclusterOptions& options) : options_(option
     state_file.emplace(options.state_dir);
   }
   scheduler_ = std::make_unique<Scheduler>(settings, clock_, *executor_, std::move(state_file));
-  handler_ = std::make_shared<ThriftHandler>(*scheduler_);
+  handler_ = std::make_shared<ThriftHandler>(*scheduler_, options.cluster_name);
   auto processor = std::make_shared<gen::AuroraAdminProcessor>(handler_);
   if (options.verbose) processor->setEventHandler(std::make_shared<CallLogger>());
   endpoint_ = std::make_unique<ApiEndpoint>(processor);

@@ -64,6 +64,16 @@ TEST_CASE("devcluster picks the reply encoding from Accept and refuses unknown c
   CHECK(reply.status == 200);
 }
 
+TEST_CASE("calls devcluster does not model answer ERROR with the configured cluster name") {
+  aurora::testing::TempDir dir("devcluster-http-");
+  DevclusterProcess devcluster(dir.path(), {"--cluster-name", "west"});
+  DevclusterClient client(devcluster.port());
+  const auto response = DEVCLUSTER_CALL(client, performBackup);
+  CHECK(response.responseCode == gen::ResponseCode::ERROR);
+  CHECK(response.details.at(0).message == "performBackup is not supported by aurora-devcluster.");
+  CHECK(response.serverInfo.clusterName == "west");
+}
+
 // Upstream's TContentAwareServlet looks the parsed MediaType up in a map, and MediaType equality
 // includes parameters; a missing Content-Type fails in Optional.of(null) before any lookup.
 TEST_CASE("devcluster matches media types exactly as upstream's servlet does") {
