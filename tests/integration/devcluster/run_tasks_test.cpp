@@ -184,6 +184,59 @@ TEST_CASE("after SIGKILL devcluster restarts on its port and no process of its t
   }));
 }
 
+// Upstream's updater starts afresh after a failover, so the instance it was watching adopts the
+// replacement of its lost task instead of failing (which would roll the update back).
+TEST_CASE("an update in flight carries on across a SIGKILL of devcluster with --run-tasks") {
+  aurora::testing::TempDir dir("devcluster-run-");
+  DevclusterProcess devcluster(dir.path(), {"--speed", "50", "--run-tasks", "--sandbox-root",
+                                            (dir.path() / "mesos").string(), "--state-dir",
+                                            (dir.path() / "state").string()});
+  DevclusterClient client(devcluster.port());
+  const auto key = job_key("rolling");
+  REQUIRE(DEVCLUSTER_CALL(client, createJob, job_config(key, 2, "sleep 600")).responseCode ==
+          gen::ResponseCode::OK);
+  REQUIRE(eventually(
+      [&] { return tasks_in(client, key, {gen::ScheduleStatus::RUNNING}).size() == 2; }));
+  // Watch each new instance for 300 s, 6 s at speed 50: long enough to kill devcluster meanwhile.
+  auto started =
+      DEVCLUSTER_CALL(client, startJobUpdate, update_request(key, 2, "sleep 601", 1, 300000), "");
+  REQUIRE(started.responseCode == gen::ResponseCode::OK);
+  const auto update = started.result.startJobUpdateResult.key;
+  const auto details = [&](DevclusterClient& on) {
+    gen::JobUpdateQuery query;
+    query.__set_key(update);
+    return DEVCLUSTER_CALL(on, getJobUpdateDetails, query)
+        .result.getJobUpdateDetailsResult.detailsList.at(0);
+  };
+  // Instance 0's new task is RUNNING and being watched.
+  REQUIRE(eventually([&] {
+    for (const auto& task : tasks_in(client, key, {gen::ScheduleStatus::RUNNING})) {
+      if (task.assignedTask.instanceId == 0 &&
+          task.assignedTask.task.executorConfig.data.find("sleep 601") != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  }));
+  REQUIRE(details(client).instanceEvents.size() == 1);
+
+  devcluster.kill_hard();
+  devcluster.restart();
+  DevclusterClient after(devcluster.port());
+  CHECK(eventually(
+      [&] {
+        return details(after).update.summary.state.status != gen::JobUpdateStatus::ROLLING_FORWARD;
+      },
+      std::chrono::seconds(30)));
+  CHECK(details(after).update.summary.state.status == gen::JobUpdateStatus::ROLLED_FORWARD);
+  std::vector<gen::JobUpdateAction::type> actions;
+  for (const auto& event : details(after).instanceEvents) actions.push_back(event.action);
+  CHECK(actions == std::vector<gen::JobUpdateAction::type>{gen::JobUpdateAction::INSTANCE_UPDATING,
+                                                           gen::JobUpdateAction::INSTANCE_UPDATED,
+                                                           gen::JobUpdateAction::INSTANCE_UPDATING,
+                                                           gen::JobUpdateAction::INSTANCE_UPDATED});
+}
+
 TEST_CASE("relative --sandbox-root and --state-dir paths still run tasks in their sandboxes") {
   aurora::testing::TempDir dir("devcluster-run-");
   const auto relative = [](const std::filesystem::path& path) {
