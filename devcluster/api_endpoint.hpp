@@ -19,10 +19,18 @@ enum class ThriftEncoding { Binary, Json };
 inline constexpr const char* kThriftBinaryType = "application/vnd.apache.thrift.binary";
 inline constexpr const char* kThriftJsonType = "application/vnd.apache.thrift.json";
 
-// The request protocol for a Content-Type (absent means application/x-thrift, which upstream reads
-// as TJSON); nullopt means 415.
-std::optional<ThriftEncoding> request_encoding(const std::optional<std::string>& content_type);
-// The response protocol for an Accept header: binary only when asked for binary, else TJSON.
+// What upstream's servlet makes of a request's Content-Type. It looks the parsed media type up in
+// a map, and media types are equal only with equal parameters, so a Content-Type with a parameter
+// (charset=...) matches nothing. A missing or unparsable one makes it throw before the lookup.
+enum class RequestEncoding {
+  Binary,
+  Json,
+  Unsupported,  // HTTP 415
+  Unreadable,   // HTTP 500
+};
+RequestEncoding request_encoding(const std::optional<std::string>& content_type);
+// The response protocol for an Accept header: binary only when it is exactly the binary type
+// (any case, no parameters), else TJSON.
 ThriftEncoding response_encoding(const std::optional<std::string>& accept);
 
 class ApiEndpoint {

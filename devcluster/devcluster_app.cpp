@@ -45,10 +45,14 @@ HttpResponse text(int status, const std::string& body) {
   return response;
 }
 
+// Absolute: task processes run with their sandbox as working directory, so a root relative to
+// ours would point elsewhere from there.
 std::filesystem::path default_sandbox_root(const DevclusterOptions& options) {
-  if (!options.sandbox_root.empty()) return options.sandbox_root;
+  if (!options.sandbox_root.empty()) return std::filesystem::absolute(options.sandbox_root);
   if (!options.run_tasks) return {};
-  if (!options.state_dir.empty()) return std::filesystem::path(options.state_dir) / "sandboxes";
+  if (!options.state_dir.empty()) {
+    return std::filesystem::absolute(std::filesystem::path(options.state_dir) / "sandboxes");
+  }
   return std::filesystem::temp_directory_path() /
          ("aurora-devcluster-sandboxes-" + std::to_string(getpid()));
 }
@@ -72,7 +76,7 @@ DevclusterApp::DevclusterApp(const DevclusterOptions& options) : options_(option
     state_file.emplace(options.state_dir);
   }
   scheduler_ = std::make_unique<Scheduler>(settings, clock_, *executor_, std::move(state_file));
-  handler_ = std::make_shared<ThriftHandler>(*scheduler_);
+  handler_ = std::make_shared<ThriftHandler>(*scheduler_, options.cluster_name);
   auto processor = std::make_shared<gen::AuroraAdminProcessor>(handler_);
   if (options.verbose) processor->setEventHandler(std::make_shared<CallLogger>());
   endpoint_ = std::make_unique<ApiEndpoint>(processor);

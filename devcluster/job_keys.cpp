@@ -19,6 +19,47 @@ std::string java_string(const gen::JobUpdateKey& key) {
   return "JobUpdateKey(job:" + java_string(key.job) + ", id:" + key.id + ")";
 }
 
+namespace {
+
+// Java's Collection.toString(): "[a, b]".
+template <typename Set, typename Show>
+std::string java_list(const Set& values, const Show& show) {
+  std::string text = "[";
+  for (const auto& value : values) text += (text.size() > 1 ? ", " : "") + show(value);
+  return text + "]";
+}
+
+}  // namespace
+
+std::string java_string(const gen::TaskQuery& query) {
+  const auto text = [](bool present, const std::string& value) {
+    return present ? value : std::string("null");
+  };
+  const auto same = [](const std::string& value) { return value; };
+  const auto number = [](int32_t value) { return std::to_string(value); };
+  const auto status = [](gen::ScheduleStatus::type value) { return status_name(value); };
+  const auto key = [](const gen::JobKey& value) { return java_string(value); };
+  // A field counts as sent when marked set or not empty (tests fill fields without marking).
+  const auto& isset = query.__isset;
+  return "TaskQuery(role:" + text(isset.role || !query.role.empty(), query.role) +
+         ", environment:" +
+         text(isset.environment || !query.environment.empty(), query.environment) +
+         ", jobName:" + text(isset.jobName || !query.jobName.empty(), query.jobName) +
+         ", taskIds:" +
+         text(isset.taskIds || !query.taskIds.empty(), java_list(query.taskIds, same)) +
+         ", statuses:" +
+         text(isset.statuses || !query.statuses.empty(), java_list(query.statuses, status)) +
+         ", instanceIds:" +
+         text(isset.instanceIds || !query.instanceIds.empty(),
+              java_list(query.instanceIds, number)) +
+         ", slaveHosts:" +
+         text(isset.slaveHosts || !query.slaveHosts.empty(), java_list(query.slaveHosts, same)) +
+         ", jobKeys:" +
+         text(isset.jobKeys || !query.jobKeys.empty(), java_list(query.jobKeys, key)) +
+         ", offset:" + std::to_string(query.offset) + ", limit:" + std::to_string(query.limit) +
+         ")";
+}
+
 bool is_good_identifier(const std::string& value) {
   static const std::regex pattern("^[\\w\\-\\.]+$");
   return std::regex_match(value, pattern);

@@ -14,6 +14,9 @@ std::string canonical(const gen::JobKey& key);
 // "JobKey(role:r, environment:e, name:n)", how the Java scheduler prints a key in messages.
 std::string java_string(const gen::JobKey& key);
 std::string java_string(const gen::JobUpdateKey& key);
+// "TaskQuery(role:null, ..., jobKeys:[JobKey(...)], offset:0, limit:0)": every field in IDL order,
+// null for one the request left out (upstream's fields have default requiredness).
+std::string java_string(const gen::TaskQuery& query);
 // Each part matches ^[\w\-\.]+$.
 bool is_good_identifier(const std::string& value);
 bool is_valid(const gen::JobKey& key);

@@ -1,11 +1,5 @@
 #include "devcluster/local_executor.hpp"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <iostream>
 
@@ -27,7 +21,9 @@ bool is_done(const std::vector<std::string>& names, const auto& processes) {
 }  // namespace
 
 LocalExecutor::LocalExecutor(SandboxLayout layout, bool run_tasks)
-    : layout_(std::move(layout)), run_tasks_(run_tasks && !layout_.root.empty()) {}
+    : layout_(std::move(layout)), run_tasks_(run_tasks && !layout_.root.empty()) {
+  if (!layout_.root.empty()) layout_.root = std::filesystem::absolute(layout_.root);
+}
 
 LocalExecutor::~LocalExecutor() {
   std::lock_guard lock(mutex_);
@@ -70,29 +66,23 @@ bool LocalExecutor::launch(const gen::ScheduledTask& scheduled) {
   return true;
 }
 
-pid_t LocalExecutor::spawn(const std::filesystem::path& sandbox, Process& process) {
-  auto log_dir = sandbox / ".logs" / process.spec.name / std::to_string(process.runs);
+bool LocalExecutor::spawn(const std::filesystem::path& sandbox, Process& process) {
+  const auto log_dir = sandbox / ".logs" / process.spec.name / std::to_string(process.runs);
   std::error_code ignored;
   std::filesystem::create_directories(log_dir, ignored);
-  // Everything the child needs is prepared before fork(): it may only call async-safe functions.
-  std::string stdout_path = (log_dir / "stdout").string();
-  std::string stderr_path = (log_dir / "stderr").string();
-  std::string directory = sandbox.string();
-  std::string command = process.cmdline;
-  pid_t pid = fork();
-  if (pid != 0) return pid;
-  setsid();
-  prctl(PR_SET_PDEATHSIG, SIGKILL);
-  if (chdir(directory.c_str()) != 0) _exit(127);
-  int out = open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  int null_in = open("/dev/null", O_RDONLY);
-  if (out < 0 || err < 0 || null_in < 0) _exit(127);
-  dup2(null_in, 0);
-  dup2(out, 1);
-  dup2(err, 2);
-  execl("/bin/bash", "bash", "-c", command.c_str(), static_cast<char*>(nullptr));
-  _exit(127);
+  ProcessLaunch launch;
+  launch.directory = sandbox.string();
+  launch.stdout_path = (log_dir / "stdout").string();
+  launch.stderr_path = (log_dir / "stderr").string();
+  launch.command = process.cmdline;
+  try {
+    process.running.emplace(launch);
+    return true;
+  } catch (const std::exception& error) {
+    std::cerr << "aurora-devcluster: cannot start process " << process.spec.name << ": "
+              << error.what() << "\n";
+    return false;
+  }
 }
 
 void LocalExecutor::start_ready_processes(RunningTask& task) {
@@ -103,9 +93,9 @@ void LocalExecutor::start_ready_processes(RunningTask& task) {
     if (process.state != Process::State::Waiting) continue;
     if (process.spec.final && !regular_done) continue;
     if (!is_done(process.spec.after, task.processes)) continue;
-    process.pid = spawn(task.sandbox, process);
+    const bool started = spawn(task.sandbox, process);
     ++process.runs;
-    process.state = process.pid > 0 ? Process::State::Running : Process::State::Failed;
+    process.state = started ? Process::State::Running : Process::State::Failed;
   }
 }
 
@@ -117,11 +107,10 @@ std::vector<TaskExit> LocalExecutor::collect_exits() {
     std::string failed;
     for (auto& process : task.processes) {
       if (process.state != Process::State::Running) continue;
-      int status = 0;
-      if (waitpid(process.pid, &status, WNOHANG) != process.pid) continue;
-      ::kill(-process.pid, SIGKILL);  // leftovers of the process group
-      bool success = WIFEXITED(status) && WEXITSTATUS(status) == 0;
-      if (success) {
+      const auto exit_code = process.running->poll_exit();
+      if (!exit_code) continue;
+      process.running.reset();
+      if (*exit_code == 0) {
         process.state = Process::State::Succeeded;
         continue;
       }
@@ -157,9 +146,8 @@ std::vector<TaskExit> LocalExecutor::collect_exits() {
 
 void LocalExecutor::stop_processes(RunningTask& task) {
   for (auto& process : task.processes) {
-    if (process.state != Process::State::Running || process.pid <= 0) continue;
-    ::kill(-process.pid, SIGKILL);
-    waitpid(process.pid, nullptr, 0);
+    if (process.state != Process::State::Running) continue;
+    process.running.reset();  // kills the process group and waits for it
     process.state = Process::State::Failed;
   }
 }

@@ -2,14 +2,13 @@
 // Gives tasks real sandboxes and, with --run-tasks, really runs their Thermos processes with bash,
 // honouring order constraints and retries, logging to <sandbox>/.logs/<process>/<run>/.
 
-#include <sys/types.h>
-
 #include <map>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "devcluster/process_keeper.hpp"
 #include "devcluster/sandbox_layout.hpp"
 #include "devcluster/task_executor.hpp"
 #include "devcluster/thermos_config.hpp"
@@ -18,7 +17,8 @@ namespace aurora::devcluster {
 
 class LocalExecutor : public TaskExecutor {
  public:
-  // `layout.root` empty: no sandboxes (and nothing runs).
+  // `layout.root` empty: no sandboxes (and nothing runs). A relative root is made absolute here,
+  // since processes run with their sandbox as working directory.
   LocalExecutor(SandboxLayout layout, bool run_tasks);
   ~LocalExecutor() override;
 
@@ -32,7 +32,7 @@ class LocalExecutor : public TaskExecutor {
   struct Process {
     ThermosProcess spec;
     std::string cmdline;  // with runtime values filled in
-    pid_t pid = -1;
+    std::optional<KeptProcess> running;  // while State::Running
     int runs = 0;
     int failures = 0;
     enum class State { Waiting, Running, Succeeded, Failed } state = State::Waiting;
@@ -43,7 +43,8 @@ class LocalExecutor : public TaskExecutor {
   };
 
   void start_ready_processes(RunningTask& task);
-  pid_t spawn(const std::filesystem::path& sandbox, Process& process);
+  // Starts the process's next run; false if it could not be started.
+  static bool spawn(const std::filesystem::path& sandbox, Process& process);
   static void stop_processes(RunningTask& task);
 
   SandboxLayout layout_;

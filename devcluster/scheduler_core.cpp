@@ -182,6 +182,18 @@ bool SchedulerCore::lose_tasks_left_on_agent() {
   for (const auto& [id, status] : lost) {
     change_state(id, status, "Task lost: the devcluster agent restarted.");
   }
+  // The restart is also a scheduler failover, after which upstream's updater starts each
+  // unfinished instance afresh and adopts whatever task it finds. So an instance whose watched
+  // task was lost watches the replacement, rather than counting a failure.
+  for (auto& update : state.updates) {
+    if (!is_active(update.status())) continue;
+    for (auto& [instance, progress] : update.progress.instances) {
+      const bool watched_lost = std::any_of(lost.begin(), lost.end(), [&](const auto& entry) {
+        return entry.first == progress.watched_task_id;
+      });
+      if (watched_lost) progress.watched_task_id.clear();
+    }
+  }
   return !lost.empty();
 }
 

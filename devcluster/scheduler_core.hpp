@@ -61,7 +61,8 @@ struct SchedulerCore {
   const gen::ScheduledTask* active_task(const gen::JobKey& job, int instance) const;
   std::vector<const gen::ScheduledTask*> active_tasks(const gen::JobKey& job) const;
   bool job_exists(const gen::JobKey& job) const;
-  // Marks tasks that were on the agent when the scheduler stopped as LOST (see settings).
+  // Marks tasks that were on the agent when the scheduler stopped as LOST (see settings); updates
+  // in flight watch the replacements instead.
   bool lose_tasks_left_on_agent();
   // Advances timed task transitions and collects really-run task exits. True if anything changed.
   bool advance_tasks();

@@ -98,10 +98,10 @@ gen::Response Scheduler::getTasksWithoutConfigs(const gen::TaskQuery& query) {
 gen::Response Scheduler::getPendingReason(const gen::TaskQuery& input) {
   std::lock_guard lock(mutex_);
   if (!input.slaveHosts.empty()) {
-    return finish(invalid_request("SlaveHosts are not supported in TaskQuery(...)"), false);
+    return finish(invalid_request("SlaveHosts are not supported in " + java_string(input)), false);
   }
   if (!input.statuses.empty()) {
-    return finish(invalid_request("Statuses is not supported in TaskQuery(...)"), false);
+    return finish(invalid_request("Statuses is not supported in " + java_string(input)), false);
   }
   gen::TaskQuery query = input;
   query.statuses = {gen::ScheduleStatus::PENDING};

@@ -74,11 +74,6 @@ Status::type resume_state(Status::type status, bool pulse_expired) {
 Status::type abort_state(Status::type, bool) { return Status::ABORTED; }
 Status::type rollback_state(Status::type, bool) { return Status::ROLLING_BACK; }
 
-bool is_coordinated(const UpdateRecord& update) {
-  const auto& settings = update.details.update.instructions.settings;
-  return settings.__isset.blockIfNoPulsesAfterMs && settings.blockIfNoPulsesAfterMs > 0;
-}
-
 std::string java_set(const std::set<int>& values) {
   std::ostringstream text;
   text << "[";
@@ -94,9 +89,7 @@ std::string java_set(const std::set<int>& values) {
 }  // namespace
 
 bool Scheduler::pulse_expired(const UpdateRecord& update) const {
-  return is_coordinated(update) &&
-         core_.now() - update.progress.last_pulse_ms >=
-             update.details.update.instructions.settings.blockIfNoPulsesAfterMs;
+  return devcluster::pulse_expired(core_, update);
 }
 
 gen::Response Scheduler::getJobUpdateDiff(const gen::JobUpdateRequest& request) {

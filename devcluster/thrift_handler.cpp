@@ -3,16 +3,12 @@
 #include "devcluster/responses.hpp"
 
 namespace aurora::devcluster {
-namespace {
-
-gen::Response unsupported(const char* call) {
+gen::Response ThriftHandler::unsupported(const char* call) const {
   gen::Response response = respond(gen::ResponseCode::ERROR,
                                    std::string(call) + " is not supported by aurora-devcluster.");
-  response.serverInfo.clusterName = "devcluster";
+  response.serverInfo.clusterName = cluster_name_;
   return response;
 }
-
-}  // namespace
 
 void ThriftHandler::getRoleSummary(gen::Response& out) { out = scheduler_.getRoleSummary(); }
 void ThriftHandler::getJobSummary(gen::Response& out, const std::string& role) {

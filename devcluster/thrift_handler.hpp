@@ -9,7 +9,9 @@ namespace aurora::devcluster {
 
 class ThriftHandler : public gen::AuroraAdminIf {
  public:
-  explicit ThriftHandler(Scheduler& scheduler) : scheduler_(scheduler) {}
+  // `cluster_name` goes into the serverInfo of calls the scheduler does not model.
+  ThriftHandler(Scheduler& scheduler, std::string cluster_name)
+      : scheduler_(scheduler), cluster_name_(std::move(cluster_name)) {}
 
   void getRoleSummary(gen::Response& out) override;
   void getJobSummary(gen::Response& out, const std::string& role) override;
@@ -71,7 +73,10 @@ class ThriftHandler : public gen::AuroraAdminIf {
   void pruneTasks(gen::Response& out, const gen::TaskQuery& query) override;
 
  private:
+  gen::Response unsupported(const char* call) const;
+
   Scheduler& scheduler_;
+  std::string cluster_name_;
 };
 
 }  // namespace aurora::devcluster

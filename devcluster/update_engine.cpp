@@ -201,6 +201,17 @@ bool UpdateEngine::start_more(UpdateRecord& update, bool forward) {
   return true;
 }
 
+bool is_coordinated(const UpdateRecord& update) {
+  const auto& settings = update.details.update.instructions.settings;
+  return settings.__isset.blockIfNoPulsesAfterMs && settings.blockIfNoPulsesAfterMs > 0;
+}
+
+bool pulse_expired(const SchedulerCore& core, const UpdateRecord& update) {
+  return is_coordinated(update) &&
+         core.now() - update.progress.last_pulse_ms >=
+             core.scaled(update.details.update.instructions.settings.blockIfNoPulsesAfterMs);
+}
+
 bool UpdateEngine::evaluate(UpdateRecord& update) {
   auto status = update.status();
   if (status != gen::JobUpdateStatus::ROLLING_FORWARD &&
@@ -209,8 +220,7 @@ bool UpdateEngine::evaluate(UpdateRecord& update) {
   }
   const bool forward = status == gen::JobUpdateStatus::ROLLING_FORWARD;
   const auto& settings = update.details.update.instructions.settings;
-  if (settings.__isset.blockIfNoPulsesAfterMs && settings.blockIfNoPulsesAfterMs > 0 &&
-      core_.now() - update.progress.last_pulse_ms >= settings.blockIfNoPulsesAfterMs) {
+  if (pulse_expired(core_, update)) {
     core_.record_update_status(update,
                                forward ? gen::JobUpdateStatus::ROLL_FORWARD_AWAITING_PULSE
                                        : gen::JobUpdateStatus::ROLL_BACK_AWAITING_PULSE,

@@ -10,6 +10,12 @@ namespace aurora::devcluster {
 
 inline constexpr const char* kPulseTimeoutMessage = "Pulses from external service have timed out.";
 
+// The update asks for pulses (JobUpdateSettings.blockIfNoPulsesAfterMs is set).
+bool is_coordinated(const UpdateRecord& update);
+// A coordinated update whose last pulse is older than blockIfNoPulsesAfterMs (divided by the
+// speed, like every delay).
+bool pulse_expired(const SchedulerCore& core, const UpdateRecord& update);
+
 class UpdateEngine {
  public:
   explicit UpdateEngine(SchedulerCore& core) : core_(core) {}

@@ -36,8 +36,15 @@ job=devcluster/www-data/prod/hello
 
 step $aurora job create $job examples/hello_world.aurora --wait-until RUNNING
 step $aurora job status $job
-sed 's/instances = 2/instances = 3/' examples/hello_world.aurora >"$work/hello_world.aurora"
-step $aurora update start $job "$work/hello_world.aurora" --wait --timeout 2m
+# The changed config says something else and asks for a third instance: the update replaces the
+# two running instances one batch (batch_size = 1) at a time, watching each for watch_secs, and
+# adds the third.
+sed -e 's/instances = 2/instances = 3/' -e 's/hello world from/hello again from/' \
+  examples/hello_world.aurora >"$work/hello_world.aurora"
+step $aurora job diff $job "$work/hello_world.aurora"
+step $aurora update start $job "$work/hello_world.aurora" --wait --timeout 2m 2>&1 | tee "$work/update"
+update_id=$(sed -n 's#.*/update/##p' "$work/update")
+step $aurora update info $job "$update_id"
 step $aurora job list devcluster/www-data
 if start_sshd "$work"; then
   # The tasks run as the demo's user on this machine, so ssh in as that user through the
@@ -47,4 +54,5 @@ if start_sshd "$work"; then
 fi
 step $aurora job killall $job
 echo
-echo "Demo finished: the job was created, updated from 2 to 3 instances, and killed."
+echo "Demo finished: the job was created, updated (its two instances replaced one at a time with"
+echo "a new command line, and a third added), and killed."

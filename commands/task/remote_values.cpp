@@ -40,6 +40,12 @@ bool is_safe_host(std::string_view host) { return is_plain_name(host, 253); }
 
 bool is_safe_task_id(std::string_view id) { return is_plain_name(id, 255); }
 
+bool is_safe_path_text(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return is_ascii_alnum(c) || std::string_view("/._-+,=@%").find(c) != std::string_view::npos;
+  });
+}
+
 bool is_safe_user(std::string_view user) {
   return grammars::is_good_identifier(user) && user.front() != '-';
 }

@@ -33,6 +33,10 @@ struct RemoteTask {
   std::map<std::string, int32_t> ports;
 };
 
+// Text that means the same to a shell, to a glob and as a literal path: letters, digits and
+// / . _ - + , = @ % (for slave_root and slave_run_directory, which scp may hand to a shell).
+bool is_safe_path_text(std::string_view text);
+
 // Checks host, task id and role of a task the scheduler returned. Throws Error(CommandFailure)
 // naming the task and the refused value, so nothing is run with it.
 RemoteTask checked_task(const gen::ScheduledTask& task);

@@ -100,6 +100,9 @@ std::vector<Invocation> plan(const RunOptions& options, cli::Context& context) {
     Invocation invocation;
     invocation.argv = {"ssh", "-n", "-q"};
     invocation.argv.insert(invocation.argv.end(), extra.begin(), extra.end());
+    // Parallel sessions must fail rather than prompt (their prompts would interleave); placed
+    // after the user's options because ssh keeps the first value, so theirs can override it.
+    invocation.argv.insert(invocation.argv.end(), {"-o", "BatchMode=yes"});
     invocation.argv.push_back(user + "@" + task.host);
     invocation.argv.push_back("cd " + quoted_sandbox(sandbox, task.task_id) + " || exit 1;" +
                               interpolate_command(options.command, task));
@@ -195,9 +198,17 @@ void add_run(cli::CommandTree& tree) {
               "Run CMD over ssh on the host of each live task of the job (or of the listed "
               "instances), in the task's sandbox (with --executor-sandbox, the executor's "
               "directory above it). The remote command is `cd <sandbox> || exit 1;CMD`, run as "
-              "`ssh -n -q [--ssh-options] USER@HOST`, where USER is --ssh-user or the job's role "
+              "`ssh -n -q [--ssh-options] -o BatchMode=yes USER@HOST`, where USER is --ssh-user "
+              "or the job's role "
               "(upstream's `cd <sandbox>;CMD` ran CMD in the login directory when the sandbox "
-              "was not found; we stop with exit 1 instead). In CMD, "
+              "was not found; we stop with exit 1 instead). The role is often a service account "
+              "that cannot log in (e.g. www-data with a nologin shell): then give a user that "
+              "can, and that may read the sandboxes, with --ssh-user (e.g. `-l \"$USER\"` "
+              "against an aurora-devcluster on your machine). Batch mode (an addition of ours, "
+              "since sessions run in parallel and prompts would interleave) makes ssh fail "
+              "instead of asking for a password, a passphrase or a new host key: use keys or an "
+              "agent, or put -o BatchMode=no in --ssh-options (the first value ssh sees wins). "
+              "In CMD, "
               "{{mesos.instance}}, {{mesos.hostname}}, {{thermos.task_id}} and "
               "{{thermos.ports[NAME]}} are replaced by each task's values; other {{...}} stay as "
               "written. The sandbox is found from the cluster's slave_root and "

@@ -68,14 +68,24 @@ PathBuilder build(const SandboxSettings& settings, const std::string& task_id) {
 }  // namespace
 
 SandboxSettings SandboxSettings::of(const clusters::Cluster& cluster, bool executor_sandbox) {
+  const std::string where =
+      "Cluster " + cluster.name + (cluster.source.empty() ? "" : " (" + cluster.source + ")");
   for (const auto* field : {&cluster.slave_root, &cluster.slave_run_directory}) {
-    if (field->has_value()) continue;
     const std::string name = field == &cluster.slave_root ? "slave_root" : "slave_run_directory";
-    throw Error(ErrorKind::InvalidConfiguration,
-                "Cluster " + cluster.name + (cluster.source.empty() ? "" : " (" + cluster.source + ")") +
-                    " has no " + name +
-                    ": task run, ssh and scp need slave_root and slave_run_directory in "
-                    "clusters.json to find task sandboxes");
+    if (!field->has_value()) {
+      throw Error(ErrorKind::InvalidConfiguration,
+                  where + " has no " + name +
+                      ": task run, ssh and scp need slave_root and slave_run_directory in "
+                      "clusters.json to find task sandboxes");
+    }
+    // scp's legacy protocol hands the remote path to a shell while its SFTP protocol takes it
+    // literally, so no quoting is right for both: such values are refused instead.
+    if (!is_safe_path_text(**field)) {
+      throw Error(ErrorKind::InvalidConfiguration,
+                  where + " has an unsafe " + name + " " + printable(**field) +
+                      ": task run, ssh and scp accept only letters, digits and / . _ - + , = @ % "
+                      "in slave_root and slave_run_directory");
+    }
   }
   return SandboxSettings{*cluster.slave_root, *cluster.slave_run_directory, executor_sandbox};
 }

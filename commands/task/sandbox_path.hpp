@@ -14,8 +14,9 @@ struct SandboxSettings {
   std::string slave_run_directory;
   bool executor_sandbox = false;  // stop at the run directory (no /sandbox)
 
-  // The cluster's slave_root and slave_run_directory; a missing one is Error(InvalidConfiguration)
-  // naming the cluster, its clusters.json and the field (upstream crashes with a TypeError).
+  // The cluster's slave_root and slave_run_directory; a missing one (upstream crashes with a
+  // TypeError), or one with a character outside is_safe_path_text, is Error(InvalidConfiguration)
+  // naming the cluster, its clusters.json and the field.
   static SandboxSettings of(const clusters::Cluster& cluster, bool executor_sandbox);
 };
 
@@ -24,7 +25,8 @@ struct SandboxSettings {
 // `task_id` must already be checked (is_safe_task_id).
 std::string quoted_sandbox(const SandboxSettings& settings, const std::string& task_id);
 
-// The same path as plain text, for scp (whose remote side expands the globs itself).
+// The same path as plain text, for scp (whose remote side expands the globs itself); safe only
+// because SandboxSettings::of admits no character a shell or a glob would interpret.
 std::string plain_sandbox(const SandboxSettings& settings, const std::string& task_id);
 
 }  // namespace aurora::commands::task

@@ -20,12 +20,19 @@ class DevclusterProcess {
   int port() const { return port_; }
   // SIGKILL: nothing gets a chance to clean up.
   void kill_hard();
+  // After kill_hard or stop: starts it again with the same options on the port it had.
+  void restart();
   // SIGTERM and wait.
   void stop() { process_->stop(); }
   bool running() { return process_->running(); }
   std::string log_tail() const { return process_->log_tail(); }
 
  private:
+  void start(const std::vector<std::string>& argv);
+
+  std::filesystem::path work_dir_;
+  std::string tag_;
+  std::vector<std::string> argv_;  // without --port
   std::unique_ptr<aurora::testing::ChildProcess> process_;
   int port_ = 0;
 };

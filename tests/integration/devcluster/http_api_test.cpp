@@ -64,6 +64,46 @@ TEST_CASE("devcluster picks the reply encoding from Accept and refuses unknown c
   CHECK(reply.status == 200);
 }
 
+TEST_CASE("calls devcluster does not model answer ERROR with the configured cluster name") {
+  aurora::testing::TempDir dir("devcluster-http-");
+  DevclusterProcess devcluster(dir.path(), {"--cluster-name", "west"});
+  DevclusterClient client(devcluster.port());
+  const auto response = DEVCLUSTER_CALL(client, performBackup);
+  CHECK(response.responseCode == gen::ResponseCode::ERROR);
+  CHECK(response.details.at(0).message == "performBackup is not supported by aurora-devcluster.");
+  CHECK(response.serverInfo.clusterName == "west");
+}
+
+// Upstream's TContentAwareServlet looks the parsed MediaType up in a map, and MediaType equality
+// includes parameters; a missing Content-Type fails in Optional.of(null) before any lookup.
+TEST_CASE("devcluster matches media types exactly as upstream's servlet does") {
+  aurora::testing::TempDir dir("devcluster-http-");
+  DevclusterProcess devcluster(dir.path(), {});
+  LoopbackHttp http(devcluster.port());
+  const std::string call = R"([1,"getTierConfigs",1,0,{}])";
+
+  auto reply =
+      http.request("POST", "/api", {{"Content-Type", "application/json; charset=utf-8"}}, call);
+  CHECK(reply.status == 415);
+  CHECK(reply.body == "Unsupported Content-Type: application/json; charset=utf-8");
+
+  reply = http.request("POST", "/api", {}, call);
+  CHECK(reply.status == 500);
+
+  // Type and subtype compare without regard to case.
+  reply = http.request("POST", "/api", {{"Content-Type", "Application/JSON"}}, call);
+  CHECK(reply.status == 200);
+
+  // An Accept with parameters matches no entry, so the reply takes the default, TJSON.
+  reply = http.request("POST", "/api",
+                       {{"Content-Type", "application/json"},
+                        {"Accept", "application/vnd.apache.thrift.binary; q=1"}},
+                       call);
+  CHECK(reply.status == 200);
+  CHECK(reply.headers["content-type"] == "application/vnd.apache.thrift.json");
+  CHECK(reply.body.find("preferred") != std::string::npos);
+}
+
 TEST_CASE("a job created over HTTP runs, and kill takes it through KILLING to KILLED") {
   aurora::testing::TempDir dir("devcluster-http-");
   DevclusterProcess devcluster(dir.path(),

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include "tests/integration/devcluster/devcluster_client.hpp"
 #include "tests/integration/devcluster/devcluster_process.hpp"
 #include "tests/integration/fixtures/temp_dir.hpp"
@@ -32,12 +34,13 @@ HttpReply api_call(int port) {
 TEST_CASE("a follower answers /api with 307 to the leader, and takes over when the leader dies") {
   auto& zookeeper = aurora::testing::shared_zookeeper_server();
   aurora::testing::TempDir dir("devcluster-zk-");
+  const auto session_timeout = std::chrono::milliseconds(4000);
   std::vector<std::string> options = {"--zk",
                                       zookeeper.connect_string(),
                                       "--zk-path",
                                       "/aurora/devcluster-test",
                                       "--zk-session-timeout-ms",
-                                      "4000"};
+                                      std::to_string(session_timeout.count())};
   auto first_options = options;
   first_options.insert(first_options.end(), {"--state-dir", (dir.path() / "a").string()});
   DevclusterProcess leader(dir.path(), first_options);
@@ -54,8 +57,18 @@ TEST_CASE("a follower answers /api with 307 to the leader, and takes over when t
   CHECK(status_of(follower.port(), "/leaderhealth") == 503);
 
   leader.kill_hard();
+  const auto killed = std::chrono::steady_clock::now();
   // The leader's session expires after the session timeout; then the follower leads.
-  CHECK(eventually([&] { return status_of(follower.port(), "/leaderhealth") == 200; },
-                   std::chrono::seconds(30)));
+  REQUIRE(eventually([&] { return status_of(follower.port(), "/leaderhealth") == 200; },
+                     std::chrono::seconds(30)));
+  const auto failover = std::chrono::steady_clock::now() - killed;
+  // ZooKeeper expires sessions on tick boundaries (the fixture's tickTime is 2 s), so expiry comes
+  // up to one tick after the timeout; the rest is headroom for a loaded machine.
+  const auto tick = std::chrono::seconds(2);
+  const auto headroom = std::chrono::seconds(8);
+  CHECK(failover <= session_timeout + tick + headroom);
+  MESSAGE(
+      "failover took " << std::chrono::duration_cast<std::chrono::milliseconds>(failover).count()
+                       << " ms");
   CHECK(api_call(follower.port()).status == 200);
 }

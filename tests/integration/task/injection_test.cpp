@@ -5,6 +5,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/integration/fixtures/temp_dir.hpp"
 #include "tests/integration/task/task_cluster.hpp"
 
@@ -80,26 +82,96 @@ TEST_CASE("a host name that would be read as an ssh option is refused") {
   CHECK(!std::filesystem::exists(marker));
 }
 
-TEST_CASE("a slave_root with shell code stays one quoted path and the command does not run") {
+namespace {
+
+// A clusters.json for `cluster` whose `field` (slave_root or slave_run_directory) is `value`.
+std::filesystem::path hostile_config(const TaskCluster& cluster, const std::string& field,
+                                     const std::string& value) {
+  const auto etc = cluster.devcluster.scratch().path() / ("etc-hostile-" + field);
+  std::filesystem::create_directories(etc);
+  nlohmann::json entry = {{"name", "devcluster"},
+                          {"scheduler_uri", cluster.devcluster.url()},
+                          {"slave_root", cluster.devcluster.sandbox_root().string()},
+                          {"slave_run_directory", "latest"}};
+  entry[field] = value;
+  std::ofstream(etc / "clusters.json") << nlohmann::json::array({entry}).dump() << "\n";
+  return etc;
+}
+
+// The error for an unsafe value; `shown` is the value as the message quotes it (a ' as \x27).
+std::string unsafe_setting_error(const std::filesystem::path& etc, const std::string& field,
+                                 const std::string& shown) {
+  return "Cluster devcluster (" + (etc / "clusters.json").string() + ") has an unsafe " + field +
+         " '" + shown +
+         "': task run, ssh and scp accept only letters, digits and / . _ - + , = @ % in "
+         "slave_root and slave_run_directory\n";
+}
+
+}  // namespace
+
+// With the legacy protocol (-O) scp hands the remote path to the remote user's shell, which would
+// run a $(...) in it; with the SFTP protocol the path is taken literally, so no quoting is right
+// for both. The value is refused instead, before anything runs.
+TEST_CASE("a slave_root with shell code is refused before scp runs, with either scp protocol") {
+  TaskCluster cluster(false);
+  cluster.create(task_job("root", "scp", 1, "sleep 600"));
+  cluster.wait_running("root", "scp", 1);
+  const auto marker = cluster.devcluster.scratch().path() / "PWNED";
+  const std::string hostile =
+      cluster.devcluster.sandbox_root().string() + "/x$(touch " + marker.string() + ")";
+  const auto etc = hostile_config(cluster, "slave_root", hostile);
+  const auto local = cluster.devcluster.scratch().write_file("local.txt", "local\n");
+  const auto copied = cluster.devcluster.scratch().path() / "copied.txt";
+  const std::string remote = job_path("root", "scp") + "/0:.logs";
+
+  for (const std::string& protocol : {std::string(""), std::string(" -O")}) {
+    CAPTURE(protocol);
+    for (const auto& copy :
+         {std::pair{remote, copied.string()}, std::pair{local.string(), remote}}) {
+      CAPTURE(copy.first);
+      const auto result =
+          cluster.aurora({"task", "scp", cluster.scp_flag() + protocol, copy.first, copy.second},
+                         std::chrono::seconds(60), etc);
+      CHECK(result.exit_code == 3);
+      CHECK(result.err == unsafe_setting_error(etc, "slave_root", hostile));
+    }
+  }
+  CHECK(!std::filesystem::exists(marker));
+  CHECK(!std::filesystem::exists(copied));
+}
+
+TEST_CASE("a slave_root or slave_run_directory with shell code is refused by task run and ssh") {
   TaskCluster cluster(false);
   cluster.create(task_job("root", "quoted", 1, "sleep 600"));
   cluster.wait_running("root", "quoted", 1);
   const auto marker = cluster.devcluster.scratch().path() / "PWNED";
   const auto ran = cluster.devcluster.scratch().path() / "RAN";
-  const auto etc = cluster.devcluster.scratch().path() / "etc-hostile";
-  std::filesystem::create_directories(etc);
-  std::ofstream(etc / "clusters.json")
-      << "[{\"name\": \"devcluster\", \"scheduler_uri\": \"" << cluster.devcluster.url()
-      << "\", \"slave_root\": \"" << cluster.devcluster.sandbox_root().string()
-      << "'; touch " << marker.string() << "; '\", \"slave_run_directory\": \"latest\"}]\n";
-
-  const auto result = cluster.aurora({"task", "run", cluster.ssh_flag(),
-                                      job_path("root", "quoted"), "touch " + ran.string()},
-                                     std::chrono::seconds(60), etc);
-  CHECK(result.exit_code == 4);
-  CHECK(result.out.find("No such file or directory") != std::string::npos);
+  const std::string job = job_path("root", "quoted");
+  struct Hostile {
+    std::string field, value, shown;
+  };
+  const std::string root = cluster.devcluster.sandbox_root().string();
+  const std::vector<Hostile> hostile = {
+      {"slave_root", root + "'; touch " + marker.string() + "; '",
+       root + "\\x27; touch " + marker.string() + "; \\x27"},
+      {"slave_run_directory", "latest`touch " + marker.string() + "`",
+       "latest`touch " + marker.string() + "`"}};
+  for (const auto& setting : hostile) {
+    INFO(setting.field);
+    const auto etc = hostile_config(cluster, setting.field, setting.value);
+    const std::string expected = unsafe_setting_error(etc, setting.field, setting.shown);
+    auto result = cluster.aurora({"task", "run", cluster.ssh_flag(), job, "touch " + ran.string()},
+                                 std::chrono::seconds(60), etc);
+    CHECK(result.exit_code == 3);
+    CHECK(result.out == "");
+    CHECK(result.err == expected);
+    result = cluster.aurora(
+        {"task", "ssh", cluster.ssh_flag(), job + "/0", "-c", "touch " + ran.string()},
+        std::chrono::seconds(60), etc);
+    CHECK(result.exit_code == 3);
+    CHECK(result.err == expected);
+  }
   CHECK(!std::filesystem::exists(marker));
-  // The sandbox was not found, so the command did not run somewhere else instead.
   CHECK(!std::filesystem::exists(ran));
 }
 

@@ -163,3 +163,34 @@ TEST_CASE("task run without slave_root in clusters.json is a configuration error
   CHECK(result.out == "");
   CHECK(result.err.find("has no slave_root") != std::string::npos);
 }
+
+// Several ssh at once (-t) must never stop to prompt: task run adds BatchMode, after the user's
+// --ssh-options so that an earlier -o BatchMode=no of theirs wins (ssh keeps the first value).
+// task ssh is interactive and adds nothing.
+TEST_CASE("task run starts ssh in batch mode after the user's options and task ssh does not") {
+  TaskCluster cluster(false);
+  cluster.create(task_job("root", "batch", 1, "sleep 600"));
+  cluster.wait_running("root", "batch", 1);
+  const auto task = cluster.tasks("root", "batch").at(0);
+  const std::string config = cluster.sshd.ssh_config().string();
+  const auto env = cluster.recording_ssh_env();
+
+  auto result =
+      cluster.aurora({"task", "run", cluster.ssh_flag(), job_path("root", "batch"), "echo ran"},
+                     std::chrono::seconds(60), {}, env);
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "127.0.0.1:  ran\n");
+  result = cluster.aurora(
+      {"task", "ssh", cluster.ssh_flag(), job_path("root", "batch") + "/0", "-c", "echo ran"},
+      std::chrono::seconds(60), {}, env);
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "ran\n");
+
+  const auto calls = cluster.recorded_ssh_calls();
+  REQUIRE(calls.size() == 2);
+  CHECK(calls[0] == std::vector<std::string>{"-n", "-q", "-F", config, "-o", "BatchMode=yes",
+                                             "root@127.0.0.1",
+                                             cluster.remote_cd(task) + "echo ran"});
+  CHECK(calls[1] == std::vector<std::string>{"-t", "-F", config, "root@127.0.0.1",
+                                             cluster.remote_cd(task) + "echo ran"});
+}

@@ -1,16 +1,16 @@
 // task ssh over real ssh: --command in the sandbox, ssh's exit status, tunnels, the pid file.
 #include <doctest/doctest.h>
-
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <fstream>
 #include <future>
 #include <sstream>
 
-#include "tests/integration/fixtures/temp_dir.hpp"
 #include "tests/integration/fixtures/loopback.hpp"
+#include "tests/integration/fixtures/temp_dir.hpp"
 #include "tests/integration/task/task_cluster.hpp"
 
 using namespace aurora;
@@ -138,4 +138,25 @@ TEST_CASE("task ssh without slave_root in clusters.json is a configuration error
                                      std::chrono::seconds(60), etc);
   CHECK(result.exit_code == 3);
   CHECK(result.err.find("has no slave_run_directory") != std::string::npos);
+}
+
+TEST_CASE("task ssh without an instance opens bash in the sandbox of one of the job's live tasks") {
+  TaskCluster cluster(false);
+  cluster.create(task_job("root", "any", 2, "sleep 600"));
+  cluster.wait_running("root", "any", 2);
+  const auto tasks = cluster.tasks("root", "any");
+
+  // No terminal and stdin at EOF: the remote bash reads nothing and exits 0, so ssh does too.
+  const auto result = cluster.aurora({"task", "ssh", cluster.ssh_flag(), job_path("root", "any")},
+                                     std::chrono::seconds(60), {}, cluster.recording_ssh_env());
+  CHECK(result.exit_code == 0);
+  const auto calls = cluster.recorded_ssh_calls();
+  REQUIRE(calls.size() == 1);
+  const auto& argv = calls.front();
+  REQUIRE(argv.size() == 5);
+  CHECK(std::vector<std::string>(argv.begin(), argv.begin() + 4) ==
+        std::vector<std::string>{"-t", "-F", cluster.sshd.ssh_config().string(), "root@127.0.0.1"});
+  CHECK(std::any_of(tasks.begin(), tasks.end(), [&](const gen::ScheduledTask& task) {
+    return argv[4] == cluster.remote_cd(task) + "bash";
+  }));
 }

@@ -1,11 +1,12 @@
 #include "tests/integration/task/task_cluster.hpp"
 
 #include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "api/scheduler_client.hpp"
 #include "api/scheduler_connection.hpp"
@@ -126,16 +127,55 @@ std::filesystem::path TaskCluster::sandbox(const gen::ScheduledTask& task) const
 }
 
 ProcessResult TaskCluster::aurora(const std::vector<std::string>& args, std::chrono::seconds limit,
-                                  const std::filesystem::path& config_root) const {
+                                  const std::filesystem::path& config_root,
+                                  const std::map<std::string, std::string>& env) const {
   std::vector<std::string> argv = {"/usr/bin/timeout", "-k", "5", std::to_string(limit.count()),
                                    AURORA_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   const auto home = devcluster.scratch().path() / "home";
-  return run_process(argv, {{"AURORA_CONFIG_ROOT",
-                             (config_root.empty() ? devcluster.config_root() : config_root).string()},
-                            {"HOME", home.string()},
-                            {"XDG_CONFIG_HOME", (home / ".config").string()},
-                            {"TZ", "UTC"}});
+  std::map<std::string, std::string> environment = {
+      {"AURORA_CONFIG_ROOT",
+       (config_root.empty() ? devcluster.config_root() : config_root).string()},
+      {"HOME", home.string()},
+      {"XDG_CONFIG_HOME", (home / ".config").string()},
+      {"TZ", "UTC"}};
+  for (const auto& [name, value] : env) environment[name] = value;
+  return run_process(argv, environment);
+}
+
+std::map<std::string, std::string> TaskCluster::recording_ssh_env() const {
+  const auto bin = devcluster.scratch().path() / "recording-bin";
+  const auto real_ssh = find_program("ssh");
+  if (!real_ssh) throw std::runtime_error("ssh is not installed");
+  std::filesystem::create_directories(bin);
+  const auto script = bin / "ssh";
+  // One argument per line, then a line "--" closing the call.
+  std::ofstream(script) << "#!/bin/sh\nprintf '%s\\n' \"$@\" -- >> '"
+                        << (devcluster.scratch().path() / "ssh-argv").string() << "'\nexec '"
+                        << real_ssh->string() << "' \"$@\"\n";
+  std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+  const char* path = std::getenv("PATH");
+  return {{"PATH", bin.string() + ":" + (path ? path : "/usr/bin:/bin")}};
+}
+
+std::vector<std::vector<std::string>> TaskCluster::recorded_ssh_calls() const {
+  std::vector<std::vector<std::string>> calls(1);
+  std::ifstream in(devcluster.scratch().path() / "ssh-argv");
+  for (std::string line; std::getline(in, line);) {
+    if (line == "--") {
+      calls.emplace_back();
+    } else {
+      calls.back().push_back(line);
+    }
+  }
+  calls.pop_back();
+  return calls;
+}
+
+std::string TaskCluster::remote_cd(const gen::ScheduledTask& task) const {
+  return "cd '" + devcluster.sandbox_root().string() +
+         "'/slaves/*/frameworks/*/executors/'thermos-" + task.assignedTask.taskId +
+         "'/runs/'latest'/sandbox || exit 1;";
 }
 
 std::string job_path(const std::string& role, const std::string& name) {

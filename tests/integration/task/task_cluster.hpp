@@ -47,7 +47,16 @@ class TaskCluster {
   // The aurora client against this devcluster, killed if it runs longer than `limit`.
   ProcessResult aurora(const std::vector<std::string>& args,
                        std::chrono::seconds limit = std::chrono::seconds(60),
-                       const std::filesystem::path& config_root = {}) const;
+                       const std::filesystem::path& config_root = {},
+                       const std::map<std::string, std::string>& env = {}) const;
+
+  // Environment that puts a recording `ssh` first in PATH: it notes its arguments and runs the
+  // real ssh, so a test sees exactly how the client invoked ssh.
+  std::map<std::string, std::string> recording_ssh_env() const;
+  // The argument lists (without argv[0]) of every ssh the recording wrapper ran, in order.
+  std::vector<std::vector<std::string>> recorded_ssh_calls() const;
+  // The remote command's `cd` into the task's sandbox, as task run and ssh write it.
+  std::string remote_cd(const gen::ScheduledTask& task) const;
 
  private:
   bool run_tasks_;

@@ -7,19 +7,28 @@ using namespace aurora::devcluster;
 
 TEST_CASE("request protocol follows Content-Type as upstream's ApiModule maps it") {
   CHECK(request_encoding(std::string("application/vnd.apache.thrift.binary")) ==
-        ThriftEncoding::Binary);
+        RequestEncoding::Binary);
   CHECK(request_encoding(std::string("application/vnd.apache.thrift.json")) ==
-        ThriftEncoding::Json);
-  CHECK(request_encoding(std::string("application/json; charset=utf-8")) == ThriftEncoding::Json);
-  // Upstream reads the generic Thrift type (and a missing Content-Type) as TJSON.
-  CHECK(request_encoding(std::string("application/x-thrift")) == ThriftEncoding::Json);
-  CHECK(request_encoding(std::nullopt) == ThriftEncoding::Json);
-  CHECK_FALSE(request_encoding(std::string("text/plain")).has_value());
+        RequestEncoding::Json);
+  CHECK(request_encoding(std::string("application/json")) == RequestEncoding::Json);
+  CHECK(request_encoding(std::string("APPLICATION/Json")) == RequestEncoding::Json);
+  CHECK(request_encoding(std::string("application/x-thrift")) == RequestEncoding::Json);
+  // A parameter makes the media type differ from every one upstream maps.
+  CHECK(request_encoding(std::string("application/json; charset=utf-8")) ==
+        RequestEncoding::Unsupported);
+  CHECK(request_encoding(std::string("text/plain")) == RequestEncoding::Unsupported);
+  // Upstream's servlet throws on a missing or unparsable Content-Type (HTTP 500).
+  CHECK(request_encoding(std::nullopt) == RequestEncoding::Unreadable);
+  CHECK(request_encoding(std::string("json")) == RequestEncoding::Unreadable);
 }
 
-TEST_CASE("responses are TJSON unless the client accepts only TBinary") {
+TEST_CASE("responses are TJSON unless the client accepts exactly TBinary") {
   CHECK(response_encoding(std::string("application/vnd.apache.thrift.binary")) ==
         ThriftEncoding::Binary);
+  CHECK(response_encoding(std::string("Application/Vnd.Apache.Thrift.Binary")) ==
+        ThriftEncoding::Binary);
+  CHECK(response_encoding(std::string("application/vnd.apache.thrift.binary;q=1")) ==
+        ThriftEncoding::Json);
   CHECK(response_encoding(std::nullopt) == ThriftEncoding::Json);
   CHECK(response_encoding(std::string("*/*")) == ThriftEncoding::Json);
   CHECK(response_encoding(std::string("application/x-thrift")) == ThriftEncoding::Json);

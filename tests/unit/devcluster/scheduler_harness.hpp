@@ -11,6 +11,9 @@ namespace aurora::devcluster::testing {
 struct SchedulerHarness {
   explicit SchedulerHarness(std::optional<StateFile> state_file = std::nullopt)
       : scheduler(settings(), clock, executor, std::move(state_file)) {}
+  // With settings of the test's own (e.g. another speed), state in memory.
+  explicit SchedulerHarness(const SchedulerSettings& custom)
+      : scheduler(custom, clock, executor, std::nullopt) {}
 
   static SchedulerSettings settings() {
     SchedulerSettings settings;

@@ -289,8 +289,24 @@ TEST_CASE("getPendingReason answers for PENDING tasks and refuses status filters
   auto reasons = harness.scheduler.getPendingReason(query).result.getPendingReasonResult.reasons;
   CHECK(reasons.size() == 1);
   query.statuses = {gen::ScheduleStatus::RUNNING};
-  CHECK(harness.scheduler.getPendingReason(query).responseCode ==
-        gen::ResponseCode::INVALID_REQUEST);
+  auto refused = harness.scheduler.getPendingReason(query);
+  CHECK(refused.responseCode == gen::ResponseCode::INVALID_REQUEST);
+  // Upstream appends the query as Java's Thrift toString() renders it: every field in IDL order,
+  // null for an unset one.
+  CHECK(refused.details.at(0).message ==
+        "Statuses is not supported in TaskQuery(role:null, environment:null, jobName:null, "
+        "taskIds:null, statuses:[RUNNING], instanceIds:null, slaveHosts:null, "
+        "jobKeys:[JobKey(role:www-data, environment:prod, name:hello)], offset:0, limit:0)");
+  query.statuses.clear();
+  query.__set_slaveHosts({"127.0.0.1"});
+  query.__set_instanceIds({0, 1});
+  query.__set_limit(5);
+  refused = harness.scheduler.getPendingReason(query);
+  CHECK(refused.responseCode == gen::ResponseCode::INVALID_REQUEST);
+  CHECK(refused.details.at(0).message ==
+        "SlaveHosts are not supported in TaskQuery(role:null, environment:null, jobName:null, "
+        "taskIds:null, statuses:null, instanceIds:[0, 1], slaveHosts:[127.0.0.1], "
+        "jobKeys:[JobKey(role:www-data, environment:prod, name:hello)], offset:0, limit:5)");
 }
 
 TEST_CASE("populateJobConfig returns the task config with the scheduler's defaults filled in") {

@@ -254,6 +254,21 @@ TEST_CASE("a coordinated update waits for pulses and blocks when they stop") {
         gen::JobUpdatePulseStatus::FINISHED);
 }
 
+TEST_CASE("the pulse timeout of a coordinated update is divided by --speed like every delay") {
+  auto settings = SchedulerHarness::settings();
+  settings.speed = 10;
+  SchedulerHarness harness(settings);
+  auto request = update_request(job_key(), 4, "echo v2", 1, 0);
+  request.settings.__set_blockIfNoPulsesAfterMs(1000);
+  auto key = start_update(harness, request);
+  harness.scheduler.pulseJobUpdate(key);
+  harness.advance(60, 10);
+  CHECK(status_of(harness, key) == Status::ROLLING_FORWARD);
+  // 1000 ms at speed 10 is 100 ms.
+  harness.advance(60, 10);
+  CHECK(status_of(harness, key) == Status::ROLL_FORWARD_AWAITING_PULSE);
+}
+
 TEST_CASE("getJobUpdateDiff splits instances into add, remove, update and unchanged") {
   SchedulerHarness harness;
   harness.scheduler.createJob(job_config(job_key(), 3));
