@@ -3,6 +3,9 @@
 #include <thrift/protocol/TBinaryProtocol.h>
 #include <thrift/protocol/TJSONProtocol.h>
 #include <thrift/protocol/TProtocolDecorator.h>
+#include <thrift/protocol/TVirtualProtocol.h>
+
+#include <string>
 
 namespace aurora::api {
 namespace {
@@ -38,13 +41,36 @@ class ContainerSizeCheck : public apache::thrift::protocol::TProtocolDecorator {
   }
 };
 
+// Debian's libthrift asserts, aborting the process, when a TJSON byte is 256 or more (an unknown
+// i8 field is read too, to be skipped): no answer of a scheduler may do that. The same range is
+// accepted, and anything beyond it is a protocol error like any other malformed answer.
+class CheckedJsonProtocol
+    : public apache::thrift::protocol::TVirtualProtocol<CheckedJsonProtocol,
+                                                        apache::thrift::protocol::TJSONProtocol> {
+ public:
+  explicit CheckedJsonProtocol(std::shared_ptr<apache::thrift::transport::TTransport> transport)
+      : TVirtualProtocol(std::move(transport)) {}
+
+  uint32_t readByte(int8_t& byte) {
+    int16_t wide = 0;
+    const uint32_t read = TJSONProtocol::readI16(wide);
+    if (wide >= 256) {
+      throw apache::thrift::protocol::TProtocolException(
+          apache::thrift::protocol::TProtocolException::INVALID_DATA,
+          "byte value out of range: " + std::to_string(wide));
+    }
+    byte = static_cast<int8_t>(wide);
+    return read;
+  }
+};
+
 }  // namespace
 
 std::shared_ptr<apache::thrift::protocol::TProtocol> make_protocol(
     WireProtocol protocol, std::shared_ptr<apache::thrift::transport::TTransport> transport) {
   if (protocol == WireProtocol::Json) {
     return std::make_shared<ContainerSizeCheck>(
-        std::make_shared<apache::thrift::protocol::TJSONProtocol>(std::move(transport)));
+        std::make_shared<CheckedJsonProtocol>(std::move(transport)));
   }
   // Strict writes (versioned message header), lenient reads: what upstream's client sends.
   // TBinary allocates a string's claimed length before reading it: bound it, or a proxy's HTML

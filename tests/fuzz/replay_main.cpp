@@ -1,5 +1,7 @@
 // A libFuzzer-compatible driver for builds without libFuzzer (gcc): runs LLVMFuzzerTestOneInput once
 // on every file named on the command line, descending into directories, so ctest can replay corpora.
+// Address space is capped at 2 GB, as the fuzzer's -malloc_limit_mb is, so that an input that once
+// made the code allocate gigabytes fails the replay (std::bad_alloc) instead of passing slowly.
 
 #include <algorithm>
 #include <cstddef>
@@ -10,6 +12,8 @@
 #include <iterator>
 #include <string>
 #include <vector>
+
+#include <sys/resource.h>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 extern "C" __attribute__((weak)) int LLVMFuzzerInitialize(int* argc, char*** argv);
@@ -30,7 +34,23 @@ std::vector<std::filesystem::path> inputs_of(const std::filesystem::path& arg) {
 
 }  // namespace
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;  // its shadow memory needs terabytes of address space
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr bool kAddressSanitizer = true;
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
 int main(int argc, char** argv) {
+  if (!kAddressSanitizer) {
+    const rlimit limit{rlim_t{2} << 30, rlim_t{2} << 30};
+    setrlimit(RLIMIT_AS, &limit);
+  }
   if (LLVMFuzzerInitialize) LLVMFuzzerInitialize(&argc, &argv);
   size_t replayed = 0;
   for (int i = 1; i < argc; ++i) {

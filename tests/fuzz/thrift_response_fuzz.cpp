@@ -46,16 +46,25 @@ constexpr size_t kReceiverCount = sizeof(kReceivers) / sizeof(kReceivers[0]);
 constexpr auto kWire = AURORA_FUZZ_WIRE_JSON ? aurora::api::WireProtocol::Json
                                              : aurora::api::WireProtocol::Binary;
 
+// The reply body as HttpTransport serves it: its size bounds every container's claimed count for
+// the whole reply. TMemoryBuffer's readEnd() would reset that bound to Thrift's 100 MB maximum,
+// which the generated recv_ calls after skipping a reply whose method name does not match.
+class ReplyBody : public apache::thrift::transport::TMemoryBuffer {
+ public:
+  using TMemoryBuffer::TMemoryBuffer;
+  uint32_t readEnd() override { return 0; }
+};
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0 || size > UINT32_MAX) return 0;
   using apache::thrift::transport::TMemoryBuffer;
   // An empty body gets an empty buffer: TMemoryBuffer's COPY of zero bytes memcpy()s to null.
-  auto body = size == 1 ? std::make_shared<TMemoryBuffer>()
-                        : std::make_shared<TMemoryBuffer>(const_cast<uint8_t*>(data + 1),
-                                                          static_cast<uint32_t>(size - 1),
-                                                          TMemoryBuffer::COPY);
+  auto body = size == 1 ? std::make_shared<ReplyBody>()
+                        : std::make_shared<ReplyBody>(const_cast<uint8_t*>(data + 1),
+                                                      static_cast<uint32_t>(size - 1),
+                                                      TMemoryBuffer::COPY);
   body->updateKnownMessageSize(static_cast<long>(size - 1));  // as HttpTransport does per reply
   auto unused_requests = std::make_shared<TMemoryBuffer>();
   AuroraAdminClient client(aurora::api::make_protocol(kWire, body),
