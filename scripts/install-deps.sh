@@ -11,6 +11,8 @@ packages=(
   nlohmann-json3-dev doctest-dev libboost-dev libssl-dev zlib1g-dev
   # the demo and the tests: a throwaway sshd on loopback
   openssh-server openssh-client
+  # the demo's quick build (scripts/demo.sh), and tests/fuzz/run.sh
+  clang
 )
 if [ "${1:-all}" != demo ]; then
   packages+=(
@@ -18,8 +20,8 @@ if [ "${1:-all}" != demo ]; then
     zookeeper
     # tests: shells for completion, groff to render man pages
     bash-completion zsh fish groff-base
-    # tests/fuzz/run.sh: clang with libFuzzer (the runtime is only a Recommends of clang-14)
-    clang libclang-rt-14-dev
+    # tests/fuzz/run.sh: libFuzzer's runtime (only a Recommends of clang-14)
+    libclang-rt-14-dev
   )
 fi
 
