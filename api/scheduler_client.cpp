@@ -16,6 +16,23 @@ using Clock = std::chrono::steady_clock;
 // Upstream gives a connection attempt at most this long before calling it a timeout.
 constexpr std::chrono::seconds kConnectMaximumWait{60};
 
+using apache::thrift::protocol::TProtocol;
+
+// Sends a call whose arguments `write_fields` writes, for calls where upstream leaves an argument
+// unset (Python's None): the generated client writes every argument, "" and {} included.
+void send_call(gen::AuroraAdminClient& client, const char* method,
+               const std::function<void(TProtocol&)>& write_fields) {
+  TProtocol& out = *client.getOutputProtocol();
+  out.writeMessageBegin(method, apache::thrift::protocol::T_CALL, 0);
+  out.writeStructBegin("args");
+  write_fields(out);
+  out.writeFieldStop();
+  out.writeStructEnd();
+  out.writeMessageEnd();
+  out.getTransport()->writeEnd();
+  out.getTransport()->flush();
+}
+
 }  // namespace
 
 std::string combine_messages(const gen::Response& response) {
@@ -137,10 +154,6 @@ AURORA_WRITE_CALL(startCronJob, (const gen::JobKey& job), (r, job))
 // Retried, as upstream's restarter does: restarting an instance twice is harmless.
 AURORA_READ_CALL(restartShards, (const gen::JobKey& job, const std::set<int32_t>& instances),
                  (r, job, instances))
-AURORA_WRITE_CALL(killTasks,
-                  (const gen::JobKey& job, const std::set<int32_t>& instances,
-                   const std::string& message),
-                  (r, job, instances, message))
 AURORA_WRITE_CALL(addInstances, (const gen::InstanceKey& key, int32_t count), (r, key, count))
 AURORA_WRITE_CALL(pauseJobUpdate, (const gen::JobUpdateKey& key, const std::string& message),
                   (r, key, message))
@@ -162,16 +175,35 @@ gen::Response SchedulerClient::getJobs(const std::optional<std::string>& role) {
                   c.getJobs(r, *role);
                   return;
                 }
-                auto* out = c.getOutputProtocol().get();
-                out->writeMessageBegin("getJobs", apache::thrift::protocol::T_CALL, 0);
-                out->writeStructBegin("ReadOnlyScheduler_getJobs_pargs");
-                out->writeFieldStop();
-                out->writeStructEnd();
-                out->writeMessageEnd();
-                out->getTransport()->writeEnd();
-                out->getTransport()->flush();
+                send_call(c, "getJobs", [](TProtocol&) {});
                 c.recv_getJobs(r);
               });
+}
+
+gen::Response SchedulerClient::killTasks(const gen::JobKey& job,
+                                         const std::optional<std::set<int32_t>>& instances,
+                                         const std::optional<std::string>& message) {
+  using apache::thrift::protocol::T_I32;
+  return call("killTasks", Retry::Never, [&](gen::AuroraAdminClient& c, gen::Response& r) {
+    send_call(c, "killTasks", [&](TProtocol& out) {
+      out.writeFieldBegin("job", apache::thrift::protocol::T_STRUCT, 4);
+      job.write(&out);
+      out.writeFieldEnd();
+      if (instances) {
+        out.writeFieldBegin("instances", apache::thrift::protocol::T_SET, 5);
+        out.writeSetBegin(T_I32, static_cast<uint32_t>(instances->size()));
+        for (int32_t id : *instances) out.writeI32(id);
+        out.writeSetEnd();
+        out.writeFieldEnd();
+      }
+      if (message) {
+        out.writeFieldBegin("message", apache::thrift::protocol::T_STRING, 6);
+        out.writeString(*message);
+        out.writeFieldEnd();
+      }
+    });
+    c.recv_killTasks(r);
+  });
 }
 
 gen::Response SchedulerClient::getTasksWithoutConfigsOnce(const gen::TaskQuery& query) {

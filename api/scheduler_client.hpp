@@ -72,8 +72,11 @@ class SchedulerClient {
   gen::Response startCronJob(const gen::JobKey& job);
   // Retried, as upstream's restarter does.
   gen::Response restartShards(const gen::JobKey& job, const std::set<int32_t>& instances);
-  gen::Response killTasks(const gen::JobKey& job, const std::set<int32_t>& instances,
-                          const std::string& message);
+  // Unset instances (every instance) and message are left off the wire, as upstream's None: the
+  // scheduler records an empty message as one ("Killed by USER.\n").
+  gen::Response killTasks(const gen::JobKey& job,
+                          const std::optional<std::set<int32_t>>& instances,
+                          const std::optional<std::string>& message);
   gen::Response addInstances(const gen::InstanceKey& key, int32_t count);
   // Retried: the scheduler recognizes a repeated request by its metadata (see update start).
   gen::Response startJobUpdate(const gen::JobUpdateRequest& request, const std::string& message);

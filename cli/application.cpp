@@ -70,6 +70,8 @@ VerbResult run_guarded(Context& context, const std::function<int()>& step) {
     result.error = e.what();
     if (e.kind() == ErrorKind::Interrupted) {
       context.log().error("Command interrupted by user");
+    } else if (e.kind() == ErrorKind::Fatal) {
+      context.log().fatal(e.what());
     } else if (*e.what() != '\0') {
       context.print_err(e.what());
     }
@@ -148,7 +150,7 @@ int run_command_line(const CommandTree& tree, const std::vector<std::string>& ra
   if (verb.thrown) return code;
   if (code == kExitOk) {
     context.log().debug("Command terminated successfully");
-  } else {
+  } else if (code != context.answer_exit_code) {
     context.log().info("Command terminated with error code " + std::to_string(code));
   }
   return code;

@@ -58,6 +58,9 @@ class Context {
   // the verbs' API hook points use both (commands/api_hooks.hpp).
   std::shared_ptr<const hooks::HookSession> hooks;
   bool skip_all_hooks = false;
+  // A non-zero exit code that is the verb's answer rather than a failure (job diff --exit-code's
+  // 1, "differs"): pipelines test it, so no "Command terminated with error code" line follows.
+  int answer_exit_code = 0;
   // Wall clock; tests replace it.
   std::function<std::chrono::system_clock::time_point()> now = [] {
     return std::chrono::system_clock::now();

@@ -15,6 +15,7 @@ int exit_code_for(ErrorKind kind) {
     case ErrorKind::Auth: return kExitAuthError;
     case ErrorKind::Interrupted: return kExitInterrupted;
     case ErrorKind::Usage: return kExitUsage;
+    case ErrorKind::Fatal: return kExitFatal;
   }
   return kExitUnknownError;
 }

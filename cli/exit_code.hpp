@@ -7,6 +7,7 @@ namespace aurora::cli {
 
 enum ExitCode : int {
   kExitOk = 0,
+  kExitFatal = 1,
   kExitUsage = 2,
   kExitInvalidConfiguration = 3,
   kExitCommandFailure = 4,

@@ -121,6 +121,7 @@ std::string overview_page(const CommandTree& tree, const std::string& version) {
   out += ".SH EXIT STATUS\n";
   const std::pair<const char*, const char*> codes[] = {
       {"0", "success"},
+      {"1", "a fatal error, logged with FATAL as upstream's die() (job open CLUSTER//ENV)"},
       {"2", "command-line syntax error"},
       {"3", "invalid configuration: clusters.json, a configuration file, an unknown cluster"},
       {"4", "the command ran and failed"},

@@ -77,7 +77,6 @@ void refuse_config_hooks(cli::Context& context, const aurora::config::LoadedJob&
 
 void with_api_hooks(cli::Context& context, const ApiHookCall& call,
                     const std::function<ApiCallOutcome()>& run) {
-  if (call.loaded != nullptr) refuse_config_hooks(context, *call.loaded, call.api);
   const auto session = context.hooks;
   if (!session) {
     run();

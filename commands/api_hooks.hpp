@@ -23,7 +23,6 @@ struct ApiHookCall {
   grammars::JobKey job;
   std::optional<std::vector<int32_t>> instances;  // nullopt: every instance, or not applicable
   const gen::JobConfiguration* config = nullptr;   // the evaluated config, when the verb has one
-  const aurora::config::LoadedJob* loaded = nullptr;       // for the enable_hooks check
   nlohmann::ordered_json arguments = nlohmann::ordered_json::object();  // message, count, ...
 };
 
@@ -36,9 +35,9 @@ struct ApiCallOutcome {
 // The outcome of one scheduler answer: {"response_code", "messages"}; OK is success.
 ApiCallOutcome outcome_of(const gen::Response& response);
 
-// Checks the job's enable_hooks, runs pre_<api> (a failing hook throws Error(CommandFailure),
-// exit 4), then `call`; then post_<api>, or err_<api> when the outcome failed or `call` threw
-// (the exception is rethrown). Without hooks it is just `call`.
+// Runs pre_<api> (a failing hook throws Error(CommandFailure), exit 4), then `call`; then
+// post_<api>, or err_<api> when the outcome failed or `call` threw (the exception is rethrown).
+// Without hooks it is just `call`.
 void with_api_hooks(cli::Context& context, const ApiHookCall& call,
                     const std::function<ApiCallOutcome()>& run);
 
@@ -48,7 +47,8 @@ gen::Response call_with_api_hooks(cli::Context& context, const ApiHookCall& call
 
 // A job that sets enable_hooks = True expects its `hooks` objects to run around `api`; they
 // cannot, so the command is refused (Error(InvalidConfiguration), exit 3) unless
-// --skip-hooks=all says to go on without them (then a warning).
+// --skip-hooks=all says to go on without them (then a warning). Verbs call it right after loading
+// the config, before any output or call that changes anything.
 void refuse_config_hooks(cli::Context& context, const aurora::config::LoadedJob& job,
                          const std::string& api);
 

@@ -19,6 +19,7 @@ enum class ErrorKind {
   Auth,                  // 30
   Interrupted,           // 130
   Usage,                 // 2: command-line syntax
+  Fatal,                 // 1: upstream's die(): logged as "FATAL] message"
 };
 
 class Error : public std::runtime_error {

@@ -18,8 +18,8 @@ if [ "${1:-all}" != demo ]; then
   packages+=(
     # tests: a real ZooKeeper server
     zookeeper
-    # tests: shells for completion, groff to render man pages
-    bash-completion zsh fish groff-base
+    # tests: shells for completion, groff to render man pages, jq for the pipeline script test
+    bash-completion zsh fish groff-base jq
     # tests/fuzz/run.sh: libFuzzer's runtime (only a Recommends of clang-14)
     libclang-rt-14-dev
   )

@@ -5,6 +5,7 @@
 #include "cli/response.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/cron/verbs.hpp"
+#include "errors/error.hpp"
 #include "commands/job_config_loading.hpp"
 #include "grammars/job_key.hpp"
 
@@ -23,8 +24,9 @@ int run_schedule(const ScheduleOptions& options, cli::Context& context) {
   const PreparedJob prepared = prepare_job(context, job, options.config);
   const gen::JobConfiguration& configuration = prepared.configuration;
   if (!configuration.__isset.cronSchedule || configuration.cronSchedule.empty()) {
-    context.print_err("Non-cron jobs may only be created with \"aurora job create\" command");
-    return 4;
+    // Raised upstream, so no "Command terminated with error code" line follows.
+    throw Error(ErrorKind::CommandFailure,
+                "Non-cron jobs may only be created with \"aurora job create\" command");
   }
   auto& scheduler = context.scheduler(cluster);
   context.log().info("Registering job " + job.name + " with cron");

@@ -7,7 +7,7 @@
 #include "commands/api_hooks.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/cron/verbs.hpp"
-#include "commands/job/option_checks.hpp"
+#include "commands/hook_config.hpp"
 #include "commands/scheduler_terms.hpp"
 #include "grammars/job_key.hpp"
 
@@ -16,19 +16,21 @@ namespace {
 
 struct StartOptions {
   grammars::JobKey job;
-  std::vector<std::string> bindings;  // accepted; only a config would use them
+  HookConfigArguments config;  // --config, --bind, --read-json: for hooks only
   bool open_browser = false;
-  std::optional<std::string> config;  // hooks only
-  bool read_json = false;
 };
 
 int run_start(const StartOptions& options, cli::Context& context) {
   const auto& job = options.job;
   const auto& cluster = context.clusters().get(job.cluster);
   auto& scheduler = context.scheduler(cluster);
-  job::ignore_hook_config(context, options.config);
+  const auto hook_config = load_hook_config(context, job, options.config, "start_cronjob");
   context.log().info("Starting cron job: " + job.str());
-  const auto response = call_with_api_hooks(context, {.api = "start_cronjob", .job = job},
+  const ApiHookCall hook_call{
+      .api = "start_cronjob",
+      .job = job,
+      .config = hook_config ? &hook_config->configuration : nullptr};
+  const auto response = call_with_api_hooks(context, hook_call,
                                             [&] { return scheduler.startCronJob(to_thrift(job)); });
   cli::check_response(context, response, "Error starting cron job " + job.str() + ":");
   if (options.open_browser) {
@@ -48,22 +50,17 @@ void add_start(cli::CommandTree& tree) {
   tree.add_verb("cron", "start", "Run a cron job now", options)
       .description(
           "Start a run of a cron job now, independent of its schedule. Nothing is printed on "
-          "success; -o json prints {\"job\", \"started\": true}. --config only supplies a "
-          "configuration's Python hooks and is ignored (hook executables: aurora-hooks(7)).")
+          "success; -o json prints {\"job\", \"started\": true}. --config (with --bind and "
+          "--read-json) is loaded only for hooks: they get its evaluated config, and a job that "
+          "sets enable_hooks = True is refused (exit 3), as Python hooks cannot run here.")
       .json_output()
       .positional(
           "jobspec", "CLUSTER/ROLE/ENV/NAME", "The cron job", options->job,
           [](const std::string& v) { return grammars::JobKey::parse(v); }, cli::ValueHint::JobKey)
-      .option("--bind", "var=value",
-              "Accepted for compatibility; it only affects the --config file, which is ignored",
-              options->bindings)
+      .option("--bind", "var=value", kHookConfigBindHelp, options->config.bindings)
       .flag("--open-browser", "Open the job's page in a browser afterwards", options->open_browser)
-      .option("--config", "pathname",
-              "Config file for the job's Python hooks; ignored, since they cannot run here (see "
-              "aurora-hooks(7))",
-              options->config)
-      .flag("--read-json", "Accepted for compatibility; the --config file is ignored",
-            options->read_json)
+      .option("--config", "pathname", kHookConfigHelp, options->config.path)
+      .flag("--read-json", kHookConfigReadJsonHelp, options->config.read_json)
       .run([options](cli::Context& context) { return run_start(*options, context); });
 }
 

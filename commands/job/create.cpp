@@ -9,6 +9,7 @@
 #include "commands/job/verbs.hpp"
 #include "commands/job_config_loading.hpp"
 #include "commands/scheduler_terms.hpp"
+#include "errors/error.hpp"
 
 namespace aurora::commands::job {
 namespace {
@@ -25,20 +26,21 @@ int run_create(const CreateOptions& options, cli::Context& context) {
   const PreparedJob job = prepare_job(context, options.key, options.config);
   const gen::JobConfiguration& configuration = job.configuration;
   if (configuration.__isset.cronSchedule && !configuration.cronSchedule.empty()) {
-    context.print_err("Cron jobs may only be scheduled with \"aurora cron schedule\" command");
-    return 4;
+    // Raised upstream, so no "Command terminated with error code" line follows.
+    throw Error(ErrorKind::CommandFailure,
+                "Cron jobs may only be scheduled with \"aurora cron schedule\" command");
   }
   if (options.dry_run) {
     // What createJob would carry, as the Thrift JSON of the JobConfiguration; nothing is sent.
     context.print_out(job_configuration_json(configuration));
     return 0;
   }
+  refuse_config_hooks(context, job.loaded, "create_job");
   const auto& cluster = context.clusters().get(options.key.cluster);
   auto& scheduler = context.scheduler(cluster);
   context.log().info("Creating job " + options.key.name);
   const auto created = call_with_api_hooks(
-      context,
-      {.api = "create_job", .job = options.key, .config = &configuration, .loaded = &job.loaded},
+      context, {.api = "create_job", .job = options.key, .config = &configuration},
       [&] { return scheduler.createJob(configuration); });
   cli::check_response(context, created, "Job creation failed due to error:",
                       ErrorKind::CommandFailure);

@@ -239,6 +239,8 @@ int run_diff(const DiffOptions& options, cli::Context& context) {
                                options, std::move(local), no_tasks)
            : scheduler_diff(context, scheduler, job, configuration, options, std::move(local));
   const int differs = options.exit_code && !diff.identical() ? 1 : 0;
+  // "Differs" is the answer a pipeline asked for, not a failure worth an INFO line.
+  context.answer_exit_code = differs;
   if (json) {
     context.print_out(diff_json(diff, options, remote_key).dump(2));
     return differs;
@@ -279,7 +281,8 @@ void add_diff(cli::CommandTree& tree) {
           "directly, never through a shell; a viewer exit status other than 0 or 1 fails with "
           "exit 4. --from compares with the job running under another key (as if the local job "
           "had that key), e.g. before a rename. Exit status: 0 (errors >1, as upstream); with "
-          "--exit-code, 0 when the job would not change, 1 when it would, >1 on errors. "
+          "--exit-code, 0 when the job would not change, 1 when it would (without a "
+          "\"Command terminated with error code\" line: it is the answer), >1 on errors. "
           "-o json prints {\"job\": KEY, \"from\": KEY (with --from only), \"identical\": bool, "
           "\"add_instances\": [ids], \"remove_instances\": [ids], \"update_instances\": [ids], "
           "\"unchanged_instances\": [ids], \"changes\": [{\"instances\": [ids], \"path\": "

@@ -12,7 +12,6 @@
 #include "commands/job/instance_lists.hpp"
 #include "commands/job/job_monitor.hpp"
 #include "commands/job/kill_batches.hpp"
-#include "commands/job/option_checks.hpp"
 #include "commands/scheduler_terms.hpp"
 #include "errors/error.hpp"
 
@@ -43,21 +42,23 @@ void print_report(cli::Context& context, const KillTarget& target, bool batched,
 }
 
 gen::Response send_kill(cli::Context& context, api::SchedulerClient& scheduler,
-                        const KillOptions& options, const grammars::JobKey& job,
+                        const KillOptions& options, const gen::JobConfiguration* config,
+                        const grammars::JobKey& job,
                         const std::optional<std::vector<int32_t>>& instances) {
   context.log().info("Killing tasks for job: " + job.str());
-  std::set<int32_t> ids;
+  std::optional<std::set<int32_t>> ids;  // none: every instance (killall --no-batching)
   if (instances) {
     context.log().info("Instances to be killed: " + python_int_list(*instances));
-    ids.insert(instances->begin(), instances->end());
+    ids.emplace(instances->begin(), instances->end());
   }
   const ApiHookCall hook_call{
       .api = "kill_job",
       .job = job,
       .instances = instances,
+      .config = config,
       .arguments = {{"message", options.message ? ordered_json(*options.message) : ordered_json()}}};
   return call_with_api_hooks(context, hook_call, [&] {
-    return scheduler.killTasks(to_thrift(job), ids, options.message.value_or(""));
+    return scheduler.killTasks(to_thrift(job), ids, options.message);
   });
 }
 
@@ -70,8 +71,10 @@ bool wait_for_death(api::SchedulerClient& scheduler, const grammars::JobKey& job
 
 // --no-batching: one killTasks for everything, then one wait. Returns the exit code.
 int kill_at_once(const KillOptions& options, const KillTarget& target, cli::Context& context,
-                 api::SchedulerClient& scheduler, KillReport& report) {
-  const auto response = send_kill(context, scheduler, options, target.job, target.instances);
+                 api::SchedulerClient& scheduler, const gen::JobConfiguration* config,
+                 KillReport& report) {
+  const auto response =
+      send_kill(context, scheduler, options, config, target.job, target.instances);
   cli::check_response(context, response);
   if (!wait_for_death(scheduler, target.job, target.instances)) {
     const std::string text = "Instances " +
@@ -89,7 +92,8 @@ int kill_at_once(const KillOptions& options, const KillTarget& target, cli::Cont
 // The default: batches of --batch-size active instances, each waited for. Returns the exit code,
 // or throws Error(CommandFailure) once too many batches failed.
 int kill_in_batches(const KillOptions& options, const KillTarget& target, cli::Context& context,
-                    api::SchedulerClient& scheduler, KillReport& report) {
+                    api::SchedulerClient& scheduler, const gen::JobConfiguration* config,
+                    KillReport& report) {
   const bool json = context.output == cli::OutputFormat::Json;
   const auto active = instance_ids_of(fetch_active_tasks(context, target.job));
   if (active.empty()) {
@@ -102,7 +106,7 @@ int kill_in_batches(const KillOptions& options, const KillTarget& target, cli::C
   KillFailureBudget budget(options.max_total_failures);
   while (!remaining.empty()) {
     const auto batch = take_batch(remaining, options.batch_size);
-    const auto response = send_kill(context, scheduler, options, target.job, batch);
+    const auto response = send_kill(context, scheduler, options, config, target.job, batch);
     cli::check_response(context, response,
                         "Kill of instances " + python_int_list(batch) + " failed with error:");
     if (wait_for_death(scheduler, target.job, batch)) {
@@ -128,15 +132,9 @@ int kill_in_batches(const KillOptions& options, const KillTarget& target, cli::C
 
 void declare_kill_options(cli::VerbBuilder& verb, KillOptions& options) {
   verb.flag("--open-browser", "Open the job's page in a browser afterwards", options.open_browser)
-      .option("--bind", "var=value",
-              "Accepted for compatibility; it only affects the --config file, which is ignored",
-              options.bindings)
-      .flag("--read-json", "Accepted for compatibility; the --config file is ignored",
-            options.read_json)
-      .option("--config", "pathname",
-              "Config file for the job's Python hooks; ignored, since they cannot run here (see "
-              "aurora-hooks(7))",
-              options.config)
+      .option("--bind", "var=value", kHookConfigBindHelp, options.config.bindings)
+      .flag("--read-json", kHookConfigReadJsonHelp, options.config.read_json)
+      .option("--config", "pathname", kHookConfigHelp, options.config.path)
       .option("--batch-size", "BATCH_SIZE",
               "Instances killed per batch; each batch is waited for (at least 1)",
               options.batch_size)
@@ -152,13 +150,14 @@ void declare_kill_options(cli::VerbBuilder& verb, KillOptions& options) {
 int kill_instances(const KillOptions& options, const KillTarget& target, cli::Context& context) {
   const auto& cluster = context.clusters().get(target.job.cluster);
   auto& scheduler = context.scheduler(cluster);
-  ignore_hook_config(context, options.config);
+  const auto hook_config = load_hook_config(context, target.job, options.config, "kill_job");
+  const gen::JobConfiguration* config = hook_config ? &hook_config->configuration : nullptr;
 
   KillReport report;
   report.requested = target.instances ? json_int_list(*target.instances) : ordered_json();
   const int code = options.no_batching
-                       ? kill_at_once(options, target, context, scheduler, report)
-                       : kill_in_batches(options, target, context, scheduler, report);
+                       ? kill_at_once(options, target, context, scheduler, config, report)
+                       : kill_in_batches(options, target, context, scheduler, config, report);
   const bool json = context.output == cli::OutputFormat::Json;
   if (json) print_report(context, target, !options.no_batching, report);
   if (code == 4) throw Error(ErrorKind::CommandFailure, *report.error);

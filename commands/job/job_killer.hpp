@@ -9,15 +9,14 @@
 
 #include "cli/command_tree.hpp"
 #include "cli/context.hpp"
+#include "commands/hook_config.hpp"
 #include "grammars/job_key.hpp"
 
 namespace aurora::commands::job {
 
 struct KillOptions {
   bool open_browser = false;
-  std::vector<std::string> bindings;  // accepted for compatibility; only a config would use them
-  bool read_json = false;             // likewise
-  std::optional<std::string> config;  // hooks only
+  HookConfigArguments config;  // --config, --bind, --read-json: for hooks only
   int batch_size = 1;
   int max_total_failures = 0;
   bool no_batching = false;

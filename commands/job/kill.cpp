@@ -1,4 +1,5 @@
-// aurora job kill CLUSTER/ROLE/ENV/NAME/INSTANCES: kill some instances of a job.
+// aurora job kill CLUSTER/ROLE/ENV/NAME/INSTANCES: kill some instances of a job. The usage shows
+// [/INSTANCES], as upstream's does, though a kill without instances is refused (exit 6).
 #include "commands/job/active_tasks.hpp"
 #include "commands/job/job_killer.hpp"
 #include "commands/job/option_checks.hpp"
@@ -46,7 +47,7 @@ void add_kill(cli::CommandTree& tree) {
           "list means every instance.")
       .json_output()
       .positional(
-          "instance_spec", "CLUSTER/ROLE/ENV/NAME/INSTANCES",
+          "instance_spec", "CLUSTER/ROLE/ENV/NAME[/INSTANCES]",
           "The job and the instances to kill (e.g. 0-2,5)", options->spec,
           [](const std::string& v) { return grammars::InstanceSpec::parse(v); },
           cli::ValueHint::InstanceSpec);

@@ -22,11 +22,4 @@ void require_positive_option(cli::Context& context, const cli::CommandTree& tree
                 "must be at least 1, got " + std::to_string(value));
 }
 
-void ignore_hook_config(cli::Context& context, const std::optional<std::string>& config) {
-  if (!config) return;
-  context.log().warn("Ignoring --config " + *config +
-                     ": this verb reads it only for a configuration's Python hooks, which this "
-                     "client does not run; hook executables get the job key (see aurora-hooks(7)).");
-}
-
 }  // namespace aurora::commands::job

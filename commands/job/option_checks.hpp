@@ -1,8 +1,7 @@
 #pragma once
-// Checks of option values made when the verb runs (upstream accepted some and then misbehaved),
-// and of options it used only for hooks; shared by the job, cron and sla verbs.
+// Checks of option values made when the verb runs (upstream accepted some and then misbehaved);
+// shared by the job, cron and sla verbs.
 
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -23,9 +22,5 @@ namespace aurora::commands::job {
 void require_positive_option(cli::Context& context, const cli::CommandTree& tree,
                              std::string_view noun, std::string_view verb, std::string_view option,
                              int value);
-
-// --config on kill, killall, restart and cron start only supplies a configuration's Python hooks
-// (and the tier lookup); those cannot run here, so a given file is named and ignored.
-void ignore_hook_config(cli::Context& context, const std::optional<std::string>& config);
 
 }  // namespace aurora::commands::job

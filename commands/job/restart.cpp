@@ -4,6 +4,7 @@
 #include "cli/browser.hpp"
 #include "cli/response.hpp"
 #include "commands/api_hooks.hpp"
+#include "commands/hook_config.hpp"
 #include "clusters/discovery/display_urls.hpp"
 #include "commands/job/active_tasks.hpp"
 #include "commands/job/instance_lists.hpp"
@@ -19,12 +20,10 @@ namespace {
 struct RestartOptions {
   grammars::InstanceSpec spec;
   int batch_size = 1;
-  std::vector<std::string> bindings;  // accepted; only a config would use them
+  HookConfigArguments config;  // --config, --bind, --read-json: for hooks only
   bool open_browser = false;
-  std::optional<std::string> config;  // hooks only
   bool force = false;                 // unused, as upstream
   int healthcheck_interval_seconds = 3;
-  bool read_json = false;
   int max_total_failures = 0;
   bool strict = false;
   int watch_secs = 30;
@@ -102,7 +101,7 @@ int run_restart(const RestartOptions& options, const cli::CommandTree& tree,
   if (options.spec.instances && options.strict) {
     require_active_instances(context, job, *options.spec.instances);
   }
-  ignore_hook_config(context, options.config);
+  const auto hook_config = load_hook_config(context, job, options.config, "restart");
 
   RestartSettings settings;
   settings.batch_size = options.batch_size;
@@ -112,11 +111,15 @@ int run_restart(const RestartOptions& options, const cli::CommandTree& tree,
   settings.watch.watch_secs = options.watch_secs;
   settings.watch.restart_threshold_secs = options.restart_threshold;
   RestartOutcome outcome;
-  with_api_hooks(context, {.api = "restart", .job = job, .instances = options.spec.instances},
-                 [&] {
-                   outcome = rolling_restart(context, job, options.spec.instances, settings);
-                   return restart_hook_outcome(outcome);
-                 });
+  const ApiHookCall hook_call{
+      .api = "restart",
+      .job = job,
+      .instances = options.spec.instances,
+      .config = hook_config ? &hook_config->configuration : nullptr};
+  with_api_hooks(context, hook_call, [&] {
+    outcome = rolling_restart(context, job, options.spec.instances, settings);
+    return restart_hook_outcome(outcome);
+  });
   const bool json = context.output == cli::OutputFormat::Json;
   if (json) print_json(context, job, outcome);
 
@@ -165,14 +168,9 @@ void add_restart(cli::CommandTree& tree) {
       .json_output()
       .option("--batch-size", "BATCH_SIZE", "Instances restarted per batch (at least 1)",
               options->batch_size)
-      .option("--bind", "var=value",
-              "Accepted for compatibility; it only affects the --config file, which is ignored",
-              options->bindings)
+      .option("--bind", "var=value", kHookConfigBindHelp, options->config.bindings)
       .flag("--open-browser", "Open the job's page in a browser afterwards", options->open_browser)
-      .option("--config", "pathname",
-              "Config file for the job's Python hooks; ignored, since they cannot run here (see "
-              "aurora-hooks(7))",
-              options->config)
+      .option("--config", "pathname", kHookConfigHelp, options->config.path)
       .flag("--force", "Accepted and unused, as upstream", options->force)
       .option("--healthcheck-interval-seconds", "HEALTHCHECK_INTERVAL_SECONDS",
               "Seconds between checks of the restarted instances",
@@ -182,8 +180,7 @@ void add_restart(cli::CommandTree& tree) {
           "The job, and optionally which instances to restart", options->spec,
           [](const std::string& v) { return grammars::InstanceSpec::parse(v); },
           cli::ValueHint::InstanceSpec)
-      .flag("--read-json", "Accepted for compatibility; the --config file is ignored",
-            options->read_json)
+      .flag("--read-json", kHookConfigReadJsonHelp, options->config.read_json)
       .option("--max-total-failures", "MAX_TOTAL_FAILURES",
               "Failed instances tolerated before the restart stops", options->max_total_failures)
       .flag("--strict", "Fail if any listed instance is not active", options->strict)

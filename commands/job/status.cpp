@@ -166,8 +166,20 @@ void add_status(cli::CommandTree& tree) {
                 options)
       .description(
           "Show the active and inactive tasks of each job matching CLUSTER[/ROLE[/ENV[/NAME]]] "
-          "(missing parts and shell wildcards match anything). --write-json prints upstream's "
-          "JSON (booleans as 0/1); -o json prints the same document with true/false booleans.")
+          "(missing parts and shell wildcards match anything). -o json prints a stable schema "
+          "for scripts: an array with one {\"job\": \"CLUSTER/ROLE/ENV/NAME\", \"active\": "
+          "[TASK...], \"inactive\": [TASK...]} per job that has tasks, each list sorted by "
+          "instance id, where TASK is the scheduler's ScheduledTask as TSimpleJSON (Thrift field "
+          "names as keys, unset fields left out, sets and lists as arrays, maps as objects), "
+          "with status and taskEvents[].status as ScheduleStatus names (\"RUNNING\"), booleans "
+          "as true/false and other enums as numbers; e.g. .status, .failureCount, "
+          ".assignedTask.instanceId, .assignedTask.taskId, .assignedTask.slaveHost, "
+          ".assignedTask.assignedPorts, .assignedTask.task.job.role, .taskEvents[].timestamp "
+          "(ms). These names and renderings stay the same across aurora versions; a newer "
+          "scheduler may add fields, and key order is not part of the schema. No matching job "
+          "prints {\"jobspec\": KEY, \"error\": \"No matching jobs found\"} and exits 0. "
+          "--write-json prints upstream's document: the same, with booleans as 0/1 except "
+          "isService and production.")
       .json_output()
       .flag("--write-json", "Print the status as JSON, as upstream did", options->write_json)
       .positional("jobspec", "cluster[/role[/env[/name]]]", "The jobs to show", options->key,

@@ -71,6 +71,8 @@ int run_start(const StartOptions& options, cli::Context& context) {
     context.print_err("Cron jobs may only be updated with \"aurora cron schedule\" command");
     return 4;
   }
+  // Before the diff is printed and the update started, not at the startJobUpdate call.
+  refuse_config_hooks(context, job.loaded, "start_job_update");
   const auto& cluster = context.clusters().get(key.cluster);
   auto& scheduler = context.scheduler(cluster);
 
@@ -96,7 +98,6 @@ int run_start(const StartOptions& options, cli::Context& context) {
       .job = key,
       .instances = options.spec.instances,
       .config = &job.configuration,
-      .loaded = &job.loaded,
       .arguments = {{"message", options.message ? nlohmann::ordered_json(*options.message)
                                                 : nlohmann::ordered_json()}}};
   const auto response = call_with_api_hooks(context, hook_call, [&] {

@@ -70,7 +70,7 @@ TEST_CASE("a write call against a dead scheduler fails at once without retrying 
   SchedulerClient client("west", [&] { return url; }, harness.options());
   gen::JobKey job;
   try {
-    client.killTasks(job, {0}, "bye");
+    client.killTasks(job, std::set<int32_t>{0}, std::string("bye"));
     FAIL("expected a network error");
   } catch (const Error& e) {
     CHECK(e.kind() == ErrorKind::Network);

@@ -131,3 +131,125 @@ TEST_CASE("a job with enable_hooks = True is refused with exit 3 unless --skip-h
   CHECK(contains(forced.err, " WARN] Job devcluster/www-data/prod/hello sets enable_hooks = True"));
   CHECK(contains(forced.err, "Going on without them (--skip-hooks=all).\n"));
 }
+
+TEST_CASE("kill_job hooks run around every batch of a killall, with the --config's job") {
+  HookedCluster hooked;
+  SeededCluster cluster(hooked.server);
+  cluster.create(service_job("hello", 2));
+  cluster.wait_running("hello", 2);
+  const auto config = hooked.hello_config();
+  hooked.recording_hook(hooked.user_dir, "rec");
+  const auto result = hooked.aurora({"job", "killall", kJob, "--config", config});
+  CHECK(result.exit_code == 0);
+  CHECK(points_of(hooked.log_lines()) ==
+        std::vector<std::string>{"pre inst=", "pre_kill_job inst=0", "post_kill_job inst=0",
+                                 "pre_kill_job inst=1", "post_kill_job inst=1", "post inst="});
+  const auto call = json::parse(hooked.doc_text("pre_kill_job"));
+  CHECK(call["instances"] == json::array({1}));
+  CHECK(call["arguments"] == json({{"message", nullptr}}));
+  // The evaluated --config, as job create would send it.
+  CHECK(call["config"]["key"]["name"] == "hello");
+  CHECK(call["config"]["instanceCount"] == 2);
+  CHECK(call["config"]["taskConfig"]["executorConfig"]["name"] == "AuroraExecutor");
+}
+
+TEST_CASE("kill, restart and cron start refuse a --config job with enable_hooks = True") {
+  HookedCluster hooked;
+  SeededCluster cluster(hooked.server);
+  cluster.create(service_job("hello", 1));
+  cluster.wait_running("hello", 1);
+  const auto config = hooked.hello_config("instances = 2,", "instances = 2, enable_hooks = True,");
+  const std::vector<std::pair<std::vector<std::string>, std::string>> commands = {
+      {{"job", "kill", kJob + "/0", "--config", config}, "kill_job"},
+      {{"job", "killall", kJob, "--config", config}, "kill_job"},
+      {{"job", "restart", kJob, "--config", config}, "restart"},
+      {{"cron", "start", kJob, "--config", config}, "start_cronjob"}};
+  for (const auto& [args, api] : commands) {
+    const auto refused = hooked.aurora(args);
+    CHECK(refused.exit_code == 3);
+    CHECK(refused.out == "");
+    CHECK(contains(refused.err,
+                   "Job devcluster/www-data/prod/hello sets enable_hooks = True, so its "
+                   "configuration's `hooks` (Python objects) expect to run around " +
+                       api + "; this client cannot run Python hooks.\n"));
+  }
+  // Nothing was killed or restarted.
+  const auto tasks = cluster.tasks("hello");
+  REQUIRE(tasks.size() == 1);
+  CHECK(tasks[0].status == gen::ScheduleStatus::RUNNING);
+}
+
+TEST_CASE("restart hooks run around the whole restart and post_restart says it restarted") {
+  HookedCluster hooked;
+  SeededCluster cluster(hooked.server);
+  cluster.create(service_job("hello", 2));
+  cluster.wait_running("hello", 2);
+  hooked.recording_hook(hooked.user_dir, "rec");
+  const auto result = hooked.aurora(
+      {"job", "restart", kJob + "/0-1", "--watch-secs", "0", "--healthcheck-interval-seconds", "1"});
+  CHECK(result.exit_code == 0);
+  CHECK(points_of(hooked.log_lines()) ==
+        std::vector<std::string>{"pre inst=0-1", "pre_restart inst=0-1", "post_restart inst=0-1",
+                                 "post inst=0-1"});
+  const auto before = json::parse(hooked.doc_text("pre_restart"));
+  CHECK(before["api"] == "restart");
+  CHECK(before["instances"] == json::array({0, 1}));
+  CHECK(before["result"].is_null());
+  const auto after = json::parse(hooked.doc_text("post_restart"));
+  CHECK(after["result"]["response_code"] == "OK");
+  CHECK(after["result"]["restart"] == "restarted");
+}
+
+TEST_CASE("err_restart sees a restart stopped by its failure threshold") {
+  DevclusterOptions slow;
+  slow.speed = 1;  // a restarted task needs about 4 s to be RUNNING again
+  HookedCluster hooked(slow);
+  SeededCluster cluster(hooked.server);
+  cluster.create(service_job("hello", 1));
+  cluster.wait_running("hello", 1);
+  hooked.recording_hook(hooked.user_dir, "rec");
+  const auto result =
+      hooked.aurora({"job", "restart", kJob, "--watch-secs", "0", "--healthcheck-interval-seconds",
+                     "1", "--restart-threshold", "1"});
+  CHECK(result.exit_code == 4);
+  CHECK(points_of(hooked.log_lines()) ==
+        std::vector<std::string>{"pre inst=", "pre_restart inst=", "err_restart inst=",
+                                 "err inst="});
+  const auto failed = json::parse(hooked.doc_text("err_restart"));
+  CHECK(failed["result"]["restart"] == "threshold_reached");
+  CHECK(json::parse(hooked.doc_text("err"))["result"]["exit_code"] == 4);
+}
+
+TEST_CASE("a veto at pre_create_job creates nothing and exits 4") {
+  HookedCluster hooked;
+  hooked.hook(hooked.system_dir, "guard",
+              "[ \"$1\" = pre_create_job ] || exit 0\necho 'not this one' >&2\nexit 3\n");
+  const auto result = hooked.aurora({"job", "create", kJob, hooked.hello_config()});
+  CHECK(result.exit_code == 4);
+  CHECK(result.out == "");
+  CHECK(result.err ==
+        " INFO] Creating job hello\n"
+        "Call to create_job aborted by hook guard with exit code 3\n"
+        "not this one\n");
+  CHECK(SeededCluster(hooked.server).tasks("hello").empty());
+}
+
+TEST_CASE("update start refuses an enable_hooks = True job before printing or starting anything") {
+  HookedCluster hooked;
+  REQUIRE(hooked.aurora({"job", "create", kJob, hooked.hello_config(), "--wait-until", "RUNNING"})
+              .exit_code == 0);
+  const auto config = hooked.hello_config("instances = 2,", "instances = 3, enable_hooks = True,");
+  hooked.recording_hook(hooked.user_dir, "rec");
+  const auto result = hooked.aurora({"update", "start", kJob, config});
+  CHECK(result.exit_code == 3);
+  CHECK(result.out == "");  // no "This job update will:" summary
+  CHECK(result.err.rfind("Job devcluster/www-data/prod/hello sets enable_hooks = True, so its "
+                         "configuration's `hooks` (Python objects) expect to run around "
+                         "start_job_update; this client cannot run Python hooks.\n",
+                         0) == 0);
+  CHECK_FALSE(contains(result.err, "Starting update for"));
+  CHECK(points_of(hooked.log_lines()) == std::vector<std::string>{"pre inst=", "err inst="});
+  const auto updates = hooked.aurora({"update", "list", "devcluster/www-data", "-o", "json"});
+  CHECK(json::parse(updates.out).empty());
+  CHECK(active(SeededCluster(hooked.server)) == 2);
+}

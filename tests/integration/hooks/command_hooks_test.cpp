@@ -1,9 +1,16 @@
 // The pre, post and err points around every verb, and the rules of aurora-hooks(7).
 #include <doctest/doctest.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
+#include "tests/integration/fixtures/child_process.hpp"
 #include "tests/integration/hooks/hooked_cluster.hpp"
 #include "tests/integration/jobs/seeded_jobs.hpp"
 
@@ -20,13 +27,43 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-// The five-line change-window hook of aurora-hooks(7).
-const char* kChangeWindow =
-    "[ \"$1\" = pre ] && [ \"$AURORA_COMMAND\" = \"job create\" ] || exit 0\n"
-    "[ \"$AURORA_ROLE\" = www-data ] || exit 0\n"
-    "hour=$(date +%H)\n"
-    "(( 10#$hour >= 9 && 10#$hour < 17 )) && exit 0\n"
-    "echo \"www-data deploys only 09:00-17:00 (it is $(date +%H:%M))\" >&2; exit 1\n";
+std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// The change-window hook as README.md shows it: the bash block after its introduction.
+std::string readme_change_window() {
+  const std::string readme = read_text(std::string(AURORA_SOURCE_DIR) + "/README.md");
+  const size_t intro = readme.find(
+      "A change window for `www-data` creates, as `/etc/aurora/hooks.d/10-change-window`:");
+  REQUIRE(intro != std::string::npos);
+  const size_t start = readme.find("```bash\n", intro) + 8;
+  return readme.substr(start, readme.find("```", start) - start);
+}
+
+// The same hook as man/aurora-hooks.7 shows it: the first no-fill block of its EXAMPLE section,
+// with roff's \- turned back into -.
+std::string man_change_window() {
+  const std::string man = read_text(std::string(AURORA_SOURCE_DIR) + "/man/aurora-hooks.7");
+  const size_t example = man.find(".SH EXAMPLE\n");
+  REQUIRE(example != std::string::npos);
+  const size_t start = man.find(".nf\n", example) + 4;
+  std::string script = man.substr(start, man.find(".fi\n", start) - start);
+  for (size_t at = script.find("\\-"); at != std::string::npos; at = script.find("\\-", at)) {
+    script.erase(at, 1);
+  }
+  return script;
+}
+
+// Installs README.md's change-window script as the system hook 10-change-window.
+void install_change_window(const HookedCluster& hooked) {
+  const auto file = hooked.system_dir / "10-change-window";
+  std::ofstream(file) << readme_change_window();
+  std::filesystem::permissions(file, std::filesystem::perms::owner_all);
+}
 
 // A `date` that answers for a fixed time of day, first on PATH.
 std::map<std::string, std::string> clock_at(const HookedCluster& hooked, const std::string& hour) {
@@ -40,7 +77,7 @@ std::map<std::string, std::string> clock_at(const HookedCluster& hooked, const s
 
 TEST_CASE("a five-line pre hook blocks job create for www-data outside 09:00-17:00, exit 4") {
   HookedCluster hooked;
-  hooked.hook(hooked.system_dir, "10-change-window", kChangeWindow);
+  install_change_window(hooked);
   const auto config = hooked.hello_config();
 
   const auto evening = hooked.aurora({"job", "create", kJob, config}, clock_at(hooked, "18"));
@@ -54,6 +91,39 @@ TEST_CASE("a five-line pre hook blocks job create for www-data outside 09:00-17:
   const auto morning = hooked.aurora({"job", "create", kJob, config}, clock_at(hooked, "10"));
   CHECK(morning.exit_code == 0);
   CHECK(SeededCluster(hooked.server).tasks("hello").size() == 2);
+}
+
+TEST_CASE("the change-window script of README.md and of man/aurora-hooks.7 is the same five lines") {
+  const std::string readme = readme_change_window();
+  CHECK(readme == man_change_window());
+  CHECK(readme.rfind("#!/bin/bash\n", 0) == 0);
+  CHECK(std::count(readme.begin(), readme.end(), '\n') == 6);  // the shebang and five lines
+}
+
+TEST_CASE("the change-window hook allows 09:00 to 16:59, refuses at 08 and 17, and ignores other roles") {
+  HookedCluster hooked;
+  install_change_window(hooked);
+  const auto config = hooked.hello_config();
+  // --dry-run --run-hooks: the pre hook decides, and nothing is created either way.
+  const std::vector<std::string> create = {"job", "create", kJob, config, "--dry-run", "--run-hooks"};
+  for (const std::string hour : {"09", "16"}) {
+    const auto allowed = hooked.aurora(create, clock_at(hooked, hour));
+    CHECK_MESSAGE(allowed.exit_code == 0, hour);
+  }
+  for (const std::string hour : {"08", "17"}) {
+    const auto refused = hooked.aurora(create, clock_at(hooked, hour));
+    CHECK(refused.exit_code == 4);
+    CHECK(refused.out == "");
+    CHECK(refused.err == "Command aborted by hook 10-change-window with exit code 1\n"
+                         "www-data deploys only 09:00-17:00 (it is " + hour + ":42)\n");
+  }
+  const auto other_role = hooked.hello_config("role = 'www-data'", "role = 'nobody'");
+  const auto nobody = hooked.aurora(
+      {"job", "create", "devcluster/nobody/prod/hello", other_role, "--dry-run", "--run-hooks"},
+      clock_at(hooked, "18"));
+  CHECK(nobody.exit_code == 0);
+  // Other verbs of www-data are not the hook's business either.
+  CHECK(hooked.aurora({"job", "list", "devcluster/www-data"}, clock_at(hooked, "18")).exit_code == 0);
 }
 
 TEST_CASE("hooks learn the command and job from argv, environment and stdin, at each point") {
@@ -230,4 +300,44 @@ TEST_CASE("an aurora command run by a hook runs no hooks itself") {
               "exit 0\n");
   CHECK(hooked.aurora({"job", "list", "devcluster"}).exit_code == 0);
   CHECK(hooked.log_lines() == std::vector<std::string>{"pre", "post"});
+}
+
+namespace {
+
+// False once `pid` has exited (a zombie waiting to be reaped counts as gone).
+bool process_alive(pid_t pid) {
+  const std::string stat = read_text("/proc/" + std::to_string(pid) + "/stat");
+  if (stat.empty()) return false;
+  const size_t close = stat.rfind(')');
+  return close != std::string::npos && close + 2 < stat.size() && stat[close + 2] != 'Z';
+}
+
+}  // namespace
+
+TEST_CASE("Ctrl-C while a hook runs stops the hook and what it started, and exits 130") {
+  HookedCluster hooked;
+  const auto pids = hooked.server.scratch().path() / "hook.pids";
+  hooked.hook(hooked.user_dir, "slow",
+              "[ \"$1\" = pre ] || exit 0\nsleep 120 &\necho \"$$ $!\" > '" + pids.string() +
+                  "'\nwait\n");
+  setenv("AURORA_CONFIG_ROOT", hooked.server.config_root().c_str(), 1);
+  setenv("HOME", (hooked.server.scratch().path() / "home").c_str(), 1);
+  setenv("AURORA_HOOKS_SYSTEM_DIR", hooked.system_dir.c_str(), 1);
+  const auto log = hooked.server.scratch().path() / "aurora.log";
+  ChildProcess aurora({AURORA_BINARY, "job", "list", "devcluster"}, log);
+
+  pid_t hook = 0, child = 0;
+  REQUIRE(eventually([&] {
+    std::istringstream in(read_text(pids));
+    return static_cast<bool>(in >> hook >> child);
+  }));
+  REQUIRE(process_alive(hook));
+  kill(aurora.pid(), SIGINT);
+  REQUIRE(eventually([&] { return !aurora.running(); }, std::chrono::seconds(10)));
+  REQUIRE(aurora.wait_status().has_value());
+  CHECK(WIFEXITED(*aurora.wait_status()));
+  CHECK(WEXITSTATUS(*aurora.wait_status()) == 130);
+  CHECK(contains(read_text(log), "ERROR] Command interrupted by user\n"));
+  CHECK(eventually([&] { return !process_alive(hook) && !process_alive(child); },
+                   std::chrono::seconds(10)));
 }

@@ -15,8 +15,9 @@ std::string read(const std::filesystem::path& file) {
 
 }  // namespace
 
-HookedCluster::HookedCluster()
-    : system_dir(server.scratch().path() / "system-hooks"),
+HookedCluster::HookedCluster(DevclusterOptions options)
+    : server(std::move(options)),
+      system_dir(server.scratch().path() / "system-hooks"),
       user_dir(server.scratch().path() / "home" / ".aurora" / "hooks.d"),
       docs_dir(server.scratch().path() / "docs"),
       log(server.scratch().path() / "hooks.log") {

@@ -13,7 +13,7 @@ namespace aurora::testing {
 
 class HookedCluster {
  public:
-  HookedCluster();
+  explicit HookedCluster(DevclusterOptions options = {});
 
   DevclusterServer server;
   const std::filesystem::path system_dir;

@@ -1,6 +1,8 @@
 // cron schedule from a real .aurora file against a real devcluster.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/integration/jobs/job_configs.hpp"
@@ -30,7 +32,7 @@ TEST_CASE("cron schedule registers the job, and cron show prints its schedule") 
   CHECK(result.exit_code == 0);
   CHECK(result.out == "Cron job scheduled, status can be viewed at " + server.url() +
                           "/scheduler/www-data/prod/nightly\n");
-  CHECK(result.err.find(" INFO] Registering job nightly with cron\n") != std::string::npos);
+  CHECK(result.err == " INFO] Registering job nightly with cron\n");
   CHECK(SeededCluster(server).tasks("nightly").empty());  // scheduled, not run
 
   const auto shown = server.aurora({"cron", "show", kNightly});
@@ -65,8 +67,7 @@ TEST_CASE("cron schedule of a job without a cron schedule is refused with exit 4
       server.aurora({"cron", "schedule", kNightly, write_job_file(server, "svc.aurora", service)});
   CHECK(result.exit_code == 4);
   CHECK(result.out == "");
-  CHECK(result.err.find("Non-cron jobs may only be created with \"aurora job create\" command\n") !=
-        std::string::npos);
+  CHECK(result.err == "Non-cron jobs may only be created with \"aurora job create\" command\n");
   CHECK(server.aurora({"cron", "show", kNightly}).exit_code == 6);
 }
 
@@ -76,7 +77,10 @@ TEST_CASE("cron schedule reports the scheduler's refusal with exit 10") {
   const auto result = server.aurora({"cron", "schedule", kNightly, config});
   CHECK(result.exit_code == 10);
   CHECK(result.out == "");
-  CHECK(result.err.find("Error scheduling cron job " + kNightly + ":\n\t") != std::string::npos);
+  CHECK(result.err.rfind(" INFO] Registering job nightly with cron\n"
+                         "Error scheduling cron job " + kNightly + ":\n\t",
+                         0) == 0);
+  CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 3);  // one line of messages
 }
 
 TEST_CASE("cron schedule with an unknown cluster or a missing file is exit 3") {

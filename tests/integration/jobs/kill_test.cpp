@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "tests/integration/jobs/job_configs.hpp"
 #include "tests/integration/jobs/seeded_jobs.hpp"
 
 using namespace aurora;
@@ -159,17 +160,81 @@ TEST_CASE("kill warns on stdout when the job has a count SLA policy") {
         "Job kill succeeded\n");
 }
 
-TEST_CASE("kill --config is named and ignored, since it only supplies hooks") {
+TEST_CASE("kill --config loads the job first, and a file that does not define it is exit 3") {
   DevclusterServer server;
   SeededCluster cluster(server);
-  cluster.create(service_job("hello", 1));
-  cluster.wait_running("hello", 1);
+  cluster.create(service_job("hello", 2));
+  cluster.wait_running("hello", 2);
 
-  const auto result =
-      server.aurora({"job", "kill", "--config", "hello.aurora", job_path("hello") + "/0"});
+  const auto missing =
+      server.aurora({"job", "kill", "--config", "/nonexistent/hello.aurora", job_path("hello") + "/0"});
+  CHECK(missing.exit_code == 3);
+  CHECK(missing.out == "");
+  CHECK(missing.err.rfind("Error loading configuration: ", 0) == 0);
+  JobFile other;
+  other.name = "other";
+  const auto elsewhere = server.aurora({"job", "kill", "--config",
+                                        write_job_file(server, "other.aurora", other),
+                                        job_path("hello") + "/0"});
+  CHECK(elsewhere.exit_code == 3);
+  CHECK(elsewhere.err.rfind("Error loading configuration: Could not find job "
+                            "devcluster/www-data/prod/hello\n", 0) == 0);
+  CHECK(active_count(cluster, "hello") == 2);  // nothing was killed
+
+  const auto config = write_job_file(server, "hello.aurora", JobFile{});
+  const auto result = server.aurora({"job", "kill", "--config", config, job_path("hello") + "/0"});
   CHECK(result.exit_code == 0);
-  CHECK(contains(result.err, " WARN] Ignoring --config hello.aurora: "));
   CHECK(result.out == "Successfully killed instances [0]\nJob kill succeeded\n");
+  CHECK(result.err ==
+        " INFO] Killing tasks for job: devcluster/www-data/prod/hello\n"
+        " INFO] Instances to be killed: [0]\n");
+  CHECK(active_count(cluster, "hello") == 1);
+}
+
+TEST_CASE("a kill the scheduler refuses stops at that batch with exit 10") {
+  DevclusterServer server;
+  SeededCluster cluster(server);
+  auto job = service_job("hello", 2);
+  cluster.create(job);
+  cluster.wait_running("hello", 2);
+  job.taskConfig.executorConfig.data += " ";  // a new config: the update has work to do
+  cluster.start_update(job, 600);             // 12 s per instance at --speed 50
+
+  const auto result = server.aurora({"job", "kill", job_path("hello") + "/0-1"});
+  CHECK(result.exit_code == 10);
+  CHECK(result.out == "");
+  CHECK(result.err ==
+        " INFO] Killing tasks for job: devcluster/www-data/prod/hello\n"
+        " INFO] Instances to be killed: [0]\n"
+        "Kill of instances [0] failed with error:\n"
+        "\tJob is currently updating\n"
+        "\tError: job is locked by an active update.\n"
+        "      Run 'aurora update abort' or wait for the active update to finish.\n");
+}
+
+TEST_CASE("kill -m records the message with the kill of every batch") {
+  DevclusterServer server;
+  SeededCluster cluster(server);
+  cluster.create(service_job("hello", 2));
+  cluster.wait_running("hello", 2);
+
+  const auto result = server.aurora({"job", "kill", "-m", "going away", job_path("hello") + "/0-1"});
+  CHECK(result.exit_code == 0);
+  size_t with_message = 0;
+  for (const auto& task : cluster.tasks("hello")) {
+    for (const auto& event : task.taskEvents) with_message += contains(event.message, "going away");
+  }
+  CHECK(with_message == 2);
+}
+
+TEST_CASE("kill shows upstream's CLUSTER/ROLE/ENV/NAME[/INSTANCES] in usage and errors") {
+  DevclusterServer server;
+  const auto help = server.aurora({"job", "kill", "-h"});
+  CHECK(help.exit_code == 0);
+  CHECK(contains(help.out, " CLUSTER/ROLE/ENV/NAME[/INSTANCES]"));
+  const auto bad = server.aurora({"job", "kill", "devcluster/www-data"});
+  CHECK(bad.exit_code == 2);
+  CHECK(contains(bad.err, "aurora job kill: error: argument CLUSTER/ROLE/ENV/NAME[/INSTANCES]: "));
 }
 
 TEST_CASE("kill -o json reports what was killed") {

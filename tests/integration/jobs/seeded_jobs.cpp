@@ -78,6 +78,30 @@ void SeededCluster::schedule_cron(const gen::JobConfiguration& job) const {
   }
 }
 
+void SeededCluster::start_update(const gen::JobConfiguration& job, int watch_secs) const {
+  gen::JobUpdateSettings settings;
+  settings.__set_updateGroupSize(1);
+  settings.__set_minWaitInInstanceRunningMs(watch_secs * 1000);
+  gen::JobUpdateRequest request;
+  request.__set_taskConfig(job.taskConfig);
+  request.__set_instanceCount(job.instanceCount);
+  request.__set_settings(settings);
+  const auto response =
+      call([&](auto& client, auto& r) { client.startJobUpdate(r, request, "test update"); });
+  if (response.responseCode != gen::ResponseCode::OK) {
+    throw std::runtime_error("startJobUpdate failed: " + api::combine_messages(response));
+  }
+}
+
+void SeededCluster::restart_instances(const std::string& name,
+                                      const std::set<int32_t>& instances) const {
+  const auto response =
+      call([&](auto& client, auto& r) { client.restartShards(r, key_of(name), instances); });
+  if (response.responseCode != gen::ResponseCode::OK) {
+    throw std::runtime_error("restartShards failed: " + api::combine_messages(response));
+  }
+}
+
 std::vector<gen::ScheduledTask> SeededCluster::tasks(
     const std::string& name, const std::set<gen::ScheduleStatus::type>& statuses) const {
   gen::TaskQuery query;

@@ -26,6 +26,10 @@ class SeededCluster {
   // createJob / scheduleCronJob; throws std::runtime_error unless the answer is OK.
   void create(const gen::JobConfiguration& job) const;
   void schedule_cron(const gen::JobConfiguration& job) const;
+  // startJobUpdate to `job` (one instance per batch, each watched `watch_secs`); throws unless OK.
+  void start_update(const gen::JobConfiguration& job, int watch_secs) const;
+  // restartShards of the job's `instances`, as another client would; throws unless OK.
+  void restart_instances(const std::string& name, const std::set<int32_t>& instances) const;
 
   std::vector<gen::ScheduledTask> tasks(
       const std::string& name, const std::set<gen::ScheduleStatus::type>& statuses = {}) const;

@@ -96,3 +96,27 @@ TEST_CASE("sla -o json gives numbers") {
   CHECK(doc["up_counts"][0]["duration_seconds"] == 3600);
   CHECK(doc["up_counts"][0]["percentage"] == 0.0);
 }
+
+TEST_CASE("sla get-job-uptime -o json lists each percentile with its uptime, highest first") {
+  DevclusterServer server;
+  SeededCluster cluster(server);
+  cluster.create(service_job("hello", 1));
+  cluster.wait_running("hello", 1);
+  const auto result = server.aurora(
+      {"sla", "get-job-uptime", "-o", "json", "--percentiles", "50,99", job_path("hello")});
+  CHECK(result.exit_code == 0);
+  CHECK(result.err == " INFO] Response from scheduler: OK (message: )\n");
+  const auto doc = nlohmann::json::parse(result.out);
+  CHECK(doc["job"] == "devcluster/www-data/prod/hello");
+  CHECK(doc["instances"] == 1);
+  REQUIRE(doc["uptimes"].size() == 2);
+  CHECK(doc["uptimes"][0]["percentile"] == 99.0);
+  CHECK(doc["uptimes"][1]["percentile"] == 50.0);
+  for (const auto& entry : doc["uptimes"]) {
+    CHECK(entry["percentile"].is_number_float());
+    CHECK(entry["seconds"].is_number_float());
+    // One instance: both percentiles are its uptime, seconds since it started running.
+    CHECK(entry["seconds"].get<double>() >= 0.0);
+    CHECK(entry["seconds"].get<double>() < 60.0);
+  }
+}

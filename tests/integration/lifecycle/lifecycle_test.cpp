@@ -35,13 +35,64 @@ TEST_CASE("job create prints the job URL, and the tasks exist") {
   CHECK(result.exit_code == 0);
   CHECK(result.out == "Job create succeeded: job url=" + server.url() +
                           "/scheduler/www-data/prod/hello\n");
-  CHECK(result.err.find(" INFO] Creating job hello\n") != std::string::npos);
-  CHECK(result.err.find(" INFO] Checking status of " + kJob + "\n") != std::string::npos);
+  // The middle line is the scheduler's message on the createJob answer (spec 6.3).
+  CHECK(result.err ==
+        " INFO] Creating job hello\n"
+        " INFO] 2 new tasks pending for job www-data/prod/hello\n"
+        " INFO] Checking status of " + kJob + "\n");
   CHECK(SeededCluster(server).tasks("hello").size() == 2);
 
   const auto again = server.aurora({"job", "create", kJob, kHello});
   CHECK(again.exit_code == 4);
-  CHECK(again.err.find("Job creation failed due to error:\n\t") != std::string::npos);
+  CHECK(again.out == "");
+  CHECK(again.err ==
+        " INFO] Creating job hello\n"
+        "Job creation failed due to error:\n"
+        "\tJob www-data/prod/hello already exists\n");
+}
+
+TEST_CASE("job create refuses a cron job with exit 4 and creates nothing") {
+  DevclusterServer server;
+  const auto cron = hello_with(server, "Service(", "Job(cron_schedule = '0 2 * * *', ");
+  const auto result = server.aurora({"job", "create", kJob, cron});
+  CHECK(result.exit_code == 4);
+  CHECK(result.out == "");
+  CHECK(result.err == "Cron jobs may only be scheduled with \"aurora cron schedule\" command\n");
+  CHECK(SeededCluster(server).tasks("hello").empty());
+  CHECK(server.aurora({"cron", "show", kJob}).exit_code == 6);
+}
+
+TEST_CASE("job create --wait-until FINISHED returns once a batch job has finished") {
+  DevclusterServer server;
+  const auto batch = hello_with(server, "Service(", "Job(");
+  const auto result = server.aurora({"job", "create", kJob, batch, "--wait-until", "FINISHED"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "Job create succeeded: job url=" + server.url() +
+                          "/scheduler/www-data/prod/hello\n");
+  // Every task was terminal when the wait ended.
+  CHECK(SeededCluster(server).tasks("hello", {gen::ScheduleStatus::FINISHED}).size() == 2);
+}
+
+TEST_CASE("job create --read-json takes the document job inspect --write-json prints") {
+  DevclusterServer server;
+  const auto inspected = server.aurora({"job", "inspect", kJob, kHello, "--write-json"});
+  REQUIRE(inspected.exit_code == 0);
+  const auto json = server.scratch().write_file("hello.json", inspected.out).string();
+  const auto result = server.aurora({"job", "create", kJob, json, "--read-json"});
+  CHECK(result.exit_code == 0);
+  CHECK(result.out == "Job create succeeded: job url=" + server.url() +
+                          "/scheduler/www-data/prod/hello\n");
+  CHECK(SeededCluster(server).tasks("hello").size() == 2);
+}
+
+TEST_CASE("job create -o json prints the job, its URL and its instance count") {
+  DevclusterServer server;
+  const auto result = server.aurora({"job", "create", kJob, kHello, "-o", "json"});
+  CHECK(result.exit_code == 0);
+  CHECK(nlohmann::json::parse(result.out) ==
+        nlohmann::json({{"job", kJob},
+                        {"url", server.url() + "/scheduler/www-data/prod/hello"},
+                        {"instances", 2}}));
 }
 
 TEST_CASE("job create --dry-run prints the JobConfiguration and creates nothing") {
