@@ -67,6 +67,8 @@ class HttpTransport : public apache::thrift::transport::TVirtualTransport<HttpTr
   uint32_t writeEnd() override;
 
   const HttpTransportOptions& options() const { return options_; }
+  // The body of the last answer, for describing one that does not decode.
+  const std::string& response_body() const { return response_; }
   // TCP connections libcurl opened so far (1 after many calls means keep-alive works).
   long connections_opened() const { return connections_opened_; }
 
