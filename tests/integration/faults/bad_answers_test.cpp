@@ -189,9 +189,7 @@ TEST_CASE("update info shows update events with unknown statuses and actions") {
   DevclusterOptions quick;
   quick.speed = 20;
   FaultCluster cluster(ClientTimings().json(), quick);
-  REQUIRE(cluster.aurora({"job", "create", kHello, cluster.hello_config("v1.aurora", 2, "sleep 600"),
-                          "--wait-until", "RUNNING"})
-              .exit_code == 0);
+  REQUIRE(cluster.create_hello());
   REQUIRE(cluster.aurora({"update", "start", kHello, cluster.hello_config("v2.aurora", 2, "sleep 601"),
                           "--wait"})
               .exit_code == 0);

@@ -66,13 +66,8 @@ TEST_CASE("update wait follows an update through a scheduler crash and restart t
   DevclusterOptions slow;
   slow.speed = 4;
   FaultCluster cluster(retrying(1, 20), slow);
-  REQUIRE(cluster.aurora_direct({"job", "create", kHello,
-                                 cluster.hello_config("v1.aurora", 2, "sleep 600"),
-                                 "--wait-until", "RUNNING"})
-              .exit_code == 0);
-  REQUIRE(cluster.aurora_direct({"update", "start", kHello,
-                                 cluster.hello_config("v2.aurora", 2, "sleep 601", 2)})
-              .exit_code == 0);
+  REQUIRE(cluster.create_hello());
+  REQUIRE(cluster.start_hello_update(2));
   auto wait = cluster.start_direct({"update", "wait", kHello, "--interval", "1s"});
   REQUIRE(wait->wait_for_out("Current state ROLLING_FORWARD"));
   restart_after(cluster.server(), std::chrono::milliseconds(1500));
@@ -95,13 +90,8 @@ TEST_CASE("update wait gives up with exit 9 after rpc_max_wait_secs when the sch
   DevclusterOptions slow;
   slow.speed = 2;
   FaultCluster cluster(retrying(1, 2), slow);
-  REQUIRE(cluster.aurora_direct({"job", "create", kHello,
-                                 cluster.hello_config("v1.aurora", 2, "sleep 600"),
-                                 "--wait-until", "RUNNING"})
-              .exit_code == 0);
-  REQUIRE(cluster.aurora_direct({"update", "start", kHello,
-                                 cluster.hello_config("v2.aurora", 2, "sleep 601", 20)})
-              .exit_code == 0);
+  REQUIRE(cluster.create_hello());
+  REQUIRE(cluster.start_hello_update(20));
   auto wait = cluster.start_direct({"update", "wait", kHello, "--interval", "1s"});
   REQUIRE(wait->wait_for_out("Current state ROLLING_FORWARD"));
   cluster.server().kill_hard();

@@ -27,9 +27,7 @@ TEST_CASE("a retried update start whose first answer was lost starts exactly one
   DevclusterOptions slow;
   slow.speed = 2;
   FaultCluster cluster(retrying(1, 10), slow);
-  REQUIRE(cluster.aurora({"job", "create", kHello, cluster.hello_config("v1.aurora", 2, "sleep 600"),
-                          "--wait-until", "RUNNING"})
-              .exit_code == 0);
+  REQUIRE(cluster.create_hello());
   // The scheduler starts the update; its answer never reaches the client.
   cluster.proxy().inject("startJobUpdate", Fault::forward_then_drop(), 1);
   const auto started = cluster.aurora(

@@ -81,4 +81,16 @@ std::string FaultCluster::hello_config(const std::string& file, int instances,
                        instances, cmdline, watch_secs);
 }
 
+bool FaultCluster::create_hello() const {
+  return aurora_direct({"job", "create", kHello, hello_config("v1.aurora", 2, "sleep 600"),
+                        "--wait-until", "RUNNING"})
+             .exit_code == 0;
+}
+
+bool FaultCluster::start_hello_update(int watch_secs) const {
+  return aurora_direct({"update", "start", kHello,
+                        hello_config("v2.aurora", 2, "sleep 601", watch_secs)})
+             .exit_code == 0;
+}
+
 }  // namespace aurora::testing

@@ -73,6 +73,11 @@ class FaultCluster {
   // update start.
   std::string hello_config(const std::string& file, int instances, const std::string& cmdline,
                            int watch_secs = 1) const;
+  // `job create --wait-until RUNNING` of hello (2 instances of `sleep 600`), straight at the
+  // devcluster; true when it exits 0.
+  bool create_hello() const;
+  // `update start` of hello to `sleep 601`, watching each instance `watch_secs`; true on exit 0.
+  bool start_hello_update(int watch_secs) const;
 
  private:
   std::filesystem::path proxied_root() const { return server_.scratch().path() / "proxied"; }

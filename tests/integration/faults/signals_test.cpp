@@ -43,12 +43,8 @@ std::string started_update_id(const FaultCluster& cluster) {
 
 TEST_CASE("SIGINT and SIGTERM stop update wait with 130 and 143, and the update keeps running") {
   FaultCluster cluster({}, at_speed(2));
-  REQUIRE(cluster.aurora({"job", "create", kHello, cluster.hello_config("v1.aurora", 2, "sleep 600"),
-                          "--wait-until", "RUNNING"})
-              .exit_code == 0);
-  REQUIRE(cluster.aurora({"update", "start", kHello,
-                          cluster.hello_config("v2.aurora", 2, "sleep 601", 60)})
-              .exit_code == 0);
+  REQUIRE(cluster.create_hello());
+  REQUIRE(cluster.start_hello_update(60));
   const std::string id = started_update_id(cluster);
   const std::string resume = "To keep watching: aurora update wait " + kHello + " " + id + "\n";
 

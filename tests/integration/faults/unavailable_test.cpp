@@ -111,9 +111,7 @@ TEST_CASE("startJobUpdate and restartShards are retried through 503s, as upstrea
   DevclusterOptions slow;
   slow.speed = 10;
   FaultCluster cluster(retrying(1, 10), slow);
-  REQUIRE(cluster.aurora({"job", "create", kHello, cluster.hello_config("v1.aurora", 2, "sleep 600"),
-                          "--wait-until", "RUNNING"})
-              .exit_code == 0);
+  REQUIRE(cluster.create_hello());
   cluster.proxy().inject("startJobUpdate", Fault::answer_status(503), 2);
   const auto update =
       cluster.aurora({"update", "start", kHello, cluster.hello_config("v2.aurora", 2, "sleep 601")});

@@ -64,6 +64,14 @@ struct ZooKeeperCluster {
   std::string config(const std::string& file, const std::string& cmdline, int watch_secs) const {
     return write_service(server.scratch(), file, "devcluster", 2, cmdline, watch_secs);
   }
+  // hello created and running, then an update to `sleep 601` started; true when both exit 0.
+  bool start_hello_update(int watch_secs) const {
+    return aurora({"job", "create", kHello, config("v1.aurora", "sleep 600", 1), "--wait-until",
+                   "RUNNING"})
+                   .exit_code == 0 &&
+           aurora({"update", "start", kHello, config("v2.aurora", "sleep 601", watch_secs)})
+                   .exit_code == 0;
+  }
 
   DevclusterServer server;
   std::filesystem::path config_root;
@@ -80,11 +88,7 @@ TEST_CASE("update wait follows a leader change in ZooKeeper and sees the update 
   const std::string path = "/aurora/faults-leader-change";
   ZooKeeperCluster cluster(zookeeper, path, 4, retrying(1, 30));
   REQUIRE(devcluster::testing::eventually([&] { return leads(cluster.server.port()); }));
-  REQUIRE(cluster.aurora({"job", "create", kHello, cluster.config("v1.aurora", "sleep 600", 1),
-                          "--wait-until", "RUNNING"})
-              .exit_code == 0);
-  REQUIRE(cluster.aurora({"update", "start", kHello, cluster.config("v2.aurora", "sleep 601", 4)})
-              .exit_code == 0);
+  REQUIRE(cluster.start_hello_update(4));
   auto wait = cluster.start({"update", "wait", kHello, "--interval", "1s"});
   REQUIRE(wait->wait_for_out("Current state ROLLING_FORWARD"));
 
@@ -112,11 +116,7 @@ TEST_CASE("the client needs ZooKeeper only to find the leader: its death spares 
   ZooKeeperCluster cluster(zookeeper, "/aurora/faults-zk-dies", 4,
                            retrying(1, 2));
   REQUIRE(devcluster::testing::eventually([&] { return leads(cluster.server.port()); }));
-  REQUIRE(cluster.aurora({"job", "create", kHello, cluster.config("v1.aurora", "sleep 600", 1),
-                          "--wait-until", "RUNNING"})
-              .exit_code == 0);
-  REQUIRE(cluster.aurora({"update", "start", kHello, cluster.config("v2.aurora", "sleep 601", 2)})
-              .exit_code == 0);
+  REQUIRE(cluster.start_hello_update(2));
   auto wait = cluster.start({"update", "wait", kHello, "--interval", "1s"});
   REQUIRE(wait->wait_for_out("Current state ROLLING_FORWARD"));
   zookeeper.stop();
