@@ -248,8 +248,11 @@ HttpTransport::Exchange HttpTransport::post(const std::string& url, const std::s
       throw Error(ErrorKind::Interrupted, "Command interrupted by user");
     }
     const std::string detail = error_text[0] != '\0' ? error_text : curl_easy_strerror(result);
+    // Header bytes sent mean the scheduler may have acted on the request (see TransportError).
+    long request_bytes = 0;
+    curl_easy_getinfo(curl, CURLINFO_REQUEST_SIZE, &request_bytes);
     throw TransportError("Unknown error talking to " + shown_url + ": " + detail, 0,
-                         result == CURLE_OPERATION_TIMEDOUT);
+                         result == CURLE_OPERATION_TIMEDOUT, request_bytes > 0);
   }
 
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &exchange.status);

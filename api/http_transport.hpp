@@ -73,6 +73,8 @@ class HttpTransport : public apache::thrift::transport::TVirtualTransport<HttpTr
   uint32_t writeEnd() override;
 
   const HttpTransportOptions& options() const { return options_; }
+  // The body of the last answer, for describing one that does not decode.
+  const std::string& response_body() const { return response_; }
   // TCP connections opened so far (1 after many calls means keep-alive works).
   long connections_opened() const {
     return curl_connections_opened_ + plain_.connections_opened();

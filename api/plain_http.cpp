@@ -126,7 +126,7 @@ void PlainHttpClient::fail(const PlainHttpRequest& request, const std::string& d
                            bool timed_out) {
   disconnect();
   throw TransportError("Unknown error talking to " + request.shown_url + ": " + detail, 0,
-                       timed_out);
+                       timed_out, /*request_sent=*/sent_any_);
 }
 
 // Waits until the socket is ready for `events`, within the request's deadline, noticing Ctrl-C.
@@ -218,6 +218,7 @@ void PlainHttpClient::send_all(std::string_view bytes, const PlainHttpRequest& r
   while (!bytes.empty()) {
     const ssize_t sent = ::send(fd_, bytes.data(), bytes.size(), MSG_NOSIGNAL);
     if (sent > 0) {
+      sent_any_ = true;
       bytes.remove_prefix(static_cast<size_t>(sent));
       continue;
     }
@@ -350,13 +351,16 @@ PlainHttpAnswer PlainHttpClient::exchange(const PlainHttpRequest& request, bool 
 }
 
 PlainHttpAnswer PlainHttpClient::post(const PlainHttpRequest& request) {
+  sent_any_ = false;
   const bool reused = fd_ >= 0 && connected_to_ == request.url->authority();
   if (!reused) connect(request);
   try {
     return exchange(request, reused);
   } catch (const Stale&) {
     // The server closed the idle connection before this request reached it: once more on a
-    // new connection.
+    // new connection. (SchedulerClient sends changes on a fresh connection, so this never
+    // repeats one.)
+    sent_any_ = false;
     connect(request);
     return exchange(request, false);
   }

@@ -66,6 +66,7 @@ class PlainHttpClient {
   std::string connected_to_;  // host:port of fd_
   std::string buffer_;        // received and not yet consumed
   size_t answer_bytes_ = 0;   // of the current answer, for messages and stale detection
+  bool sent_any_ = false;     // of the current request: the scheduler may have acted on it
   long connections_opened_ = 0;
 };
 

@@ -3,6 +3,9 @@
 #include <thrift/TApplicationException.h>
 #include <thrift/Thrift.h>
 
+#include <cstdio>
+#include <map>
+
 #include "api/scheduler_connection.hpp"
 #include "api/transport_error.hpp"
 #include "errors/error.hpp"
@@ -31,6 +34,72 @@ void send_call(gen::AuroraAdminClient& client, const char* method,
   out.writeMessageEnd();
   out.getTransport()->writeEnd();
   out.getTransport()->flush();
+}
+
+// The command that shows whether a mutation whose answer was lost took effect. createJob is
+// absent: its wrapper asks the scheduler itself.
+std::optional<std::string_view> how_to_check(std::string_view method) {
+  static const std::map<std::string_view, std::string_view> kChecks = {
+      {"addInstances", "aurora job status"},      {"killTasks", "aurora job status"},
+      {"restartShards", "aurora job status"},     {"startCronJob", "aurora job status"},
+      {"scheduleCronJob", "aurora cron show"},    {"descheduleCronJob", "aurora cron show"},
+      {"startJobUpdate", "aurora update list"},   {"pauseJobUpdate", "aurora update info"},
+      {"resumeJobUpdate", "aurora update info"},  {"abortJobUpdate", "aurora update info"},
+      {"rollbackJobUpdate", "aurora update info"}, {"pulseJobUpdate", "aurora update info"}};
+  const auto found = kChecks.find(method);
+  if (found == kChecks.end()) return std::nullopt;
+  return found->second;
+}
+
+bool changes_state(std::string_view method) {
+  return method == "createJob" || how_to_check(method).has_value();
+}
+
+std::string maybe_applied_hint(std::string_view method) {
+  const auto check = how_to_check(method);
+  if (!check) return {};
+  return "\nThe scheduler may have carried out " + std::string(method) +
+         " before its answer was lost: check with '" + std::string(*check) +
+         "' before running the command again.";
+}
+
+// "53 bytes starting with \"<html><head>...\"": enough of an undecodable answer to tell a login
+// page or a proxy's error page from a Thrift message, with control bytes escaped.
+std::string describe_body(const std::string& body) {
+  constexpr size_t kShown = 40;
+  std::string shown;
+  for (size_t i = 0; i < body.size() && i < kShown; ++i) {
+    const auto c = static_cast<unsigned char>(body[i]);
+    if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+      shown += static_cast<char>(c);
+    } else {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02x", c);
+      shown += escaped;
+    }
+  }
+  return std::to_string(body.size()) + " bytes starting with \"" + shown +
+         (body.size() > kShown ? "...\"" : "\"");
+}
+
+// Client-side TApplicationExceptions: the answer arrived but is not the call's reply.
+bool is_decoding_failure(const apache::thrift::TApplicationException& e) {
+  using Type = apache::thrift::TApplicationException::TApplicationExceptionType;
+  switch (e.getType()) {
+    case Type::MISSING_RESULT:
+    case Type::INVALID_MESSAGE_TYPE:
+    case Type::WRONG_METHOD_NAME:
+    case Type::BAD_SEQUENCE_ID:
+    case Type::PROTOCOL_ERROR:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string seconds_text(std::chrono::milliseconds span) {
+  if (span.count() % 1000 != 0) return std::to_string(span.count()) + " ms";
+  return std::to_string(span.count() / 1000) + " s";
 }
 
 }  // namespace
@@ -63,6 +132,7 @@ SchedulerConnection& SchedulerClient::connection(Clock::time_point deadline) {
   const auto give_up = std::min(deadline, options_.now() + kConnectMaximumWait);
   while (true) {
     interrupt::check();
+    std::string failure;
     try {
       HttpTransportOptions transport = options_.transport;
       transport.api_url = resolve_();
@@ -71,11 +141,12 @@ SchedulerConnection& SchedulerClient::connection(Clock::time_point deadline) {
       return *connection_;
     } catch (const Error& e) {
       if (e.kind() != ErrorKind::Network) throw;
-      options_.warn(std::string("Could not connect to scheduler: ") + e.what());
+      failure = e.what();
+      options_.warn("Could not connect to scheduler: " + failure);
     }
     if (options_.now() + options_.retry_interval > give_up) {
-      throw Error(ErrorKind::Timeout,
-                  "Timed out trying to connect to scheduler at " + cluster_name_);
+      throw Error(ErrorKind::Timeout, "Timed out trying to connect to scheduler at " +
+                                          cluster_name_ + " (last error: " + failure + ")");
     }
     pause();
   }
@@ -86,39 +157,83 @@ gen::Response SchedulerClient::call(
     const std::function<void(gen::AuroraAdminClient&, gen::Response&)>& rpc) {
   const auto deadline = options_.now() + options_.max_wait;
   const std::string name(method);
+  std::string last_failure;
+  bool maybe_applied = false;
   while (true) {
     interrupt::check();
+    SchedulerConnection* conn = nullptr;
+    if (changes_state(method) && connection_) {
+      // libcurl quietly sends a request again when a reused keep-alive connection turns out to be
+      // closed before any answer: the scheduler may then get a change twice. A change therefore
+      // goes out on a connection of its own, to the scheduler already found.
+      connection_ = std::make_unique<SchedulerConnection>(connection_->transport().options());
+    }
     try {
-      SchedulerConnection& conn = connection(deadline);
+      conn = &connection(deadline);
       gen::Response response;
-      rpc(conn.client(), response);
+      rpc(conn->client(), response);
       if (response.responseCode != gen::ResponseCode::ERROR_TRANSIENT) return response;
-      options_.warn("Connection error with scheduler: " + combine_messages(response) +
-                    ", reconnecting...");
+      last_failure = combine_messages(response);
+      options_.warn("Connection error with scheduler: " + last_failure + ", reconnecting...");
       connection_.reset();
     } catch (const TransportError& e) {
       connection_.reset();
-      if (retry != Retry::OnTransportErrors) {
-        throw Error(ErrorKind::Network,
-                    "Transport error communicating with scheduler during non-idempotent "
-                    "operation: " + std::string(e.what()) + ", not retrying");
+      std::string failure = e.what();
+      if (e.timed_out() && options_.transport.request_timeout.count() > 0) {
+        failure += " (no answer within the cluster's rpc_timeout_secs, " +
+                   seconds_text(options_.transport.request_timeout) + ")";
       }
-      options_.warn("Transport error communicating with scheduler: " + std::string(e.what()) +
-                    ", retrying...");
-    } catch (const Error&) {
+      maybe_applied = maybe_applied || e.may_have_been_applied();
+      if (retry != Retry::OnTransportErrors) {
+        std::string message = "Transport error communicating with scheduler during "
+                              "non-idempotent operation: " + failure + ", not retrying.";
+        if (e.may_have_been_applied()) {
+          message += maybe_applied_hint(name);
+        } else if (e.never_sent() || e.scheduler_has_no_leader()) {
+          message += "\nThe scheduler did not carry out " + name + ".";
+        }
+        throw Error(ErrorKind::Network, message);
+      }
+      last_failure = failure;
+      options_.warn("Transport error communicating with scheduler: " + failure + ", retrying...");
+    } catch (const Error& e) {
       connection_.reset();
       throw;  // auth (30), interrupt (130), configuration (3), connect timeout (9)
-    } catch (const apache::thrift::TException& e) {
+    } catch (const apache::thrift::TApplicationException& e) {
+      const std::string body = conn ? conn->transport().response_body() : std::string();
       connection_.reset();
-      throw Error(ErrorKind::Unknown,
-                  "Error during thrift call " + name + " to " + cluster_name_ + ": " + e.what());
+      if (!is_decoding_failure(e) || conn == nullptr) {
+        throw Error(ErrorKind::Unknown,
+                    "Error during thrift call " + name + " to " + cluster_name_ + ": " + e.what());
+      }
+      throw undecodable_answer(name, body, e.what());
+    } catch (const apache::thrift::TException& e) {
+      // TProtocolException, or TTransportException when the body ends inside the message.
+      const std::string body = conn ? conn->transport().response_body() : std::string();
+      connection_.reset();
+      throw undecodable_answer(name, body, e.what());
     }
     if (options_.now() + options_.retry_interval > deadline) {
-      throw Error(ErrorKind::Timeout,
-                  "Timed out attempting to issue " + name + " to " + cluster_name_);
+      std::string message = "Timed out attempting to issue " + name + " to " + cluster_name_ +
+                            " (retried for " + seconds_text(options_.max_wait) +
+                            ", the cluster's rpc_max_wait_secs; last error: " + last_failure + ")";
+      if (maybe_applied) message += maybe_applied_hint(name);
+      throw Error(ErrorKind::Timeout, message);
     }
     pause();
   }
+}
+
+// Not retried, as upstream: a scheduler (or a proxy in front of it) that answers something other
+// than Thrift will not start answering Thrift a few seconds later. Exit 20, upstream's code for a
+// Thrift-level failure; 10 is for answers the scheduler meant as errors.
+Error SchedulerClient::undecodable_answer(const std::string& method, const std::string& body,
+                                          const std::string& detail) const {
+  return Error(ErrorKind::Unknown,
+               "The scheduler's answer to " + method + " could not be decoded: " + detail +
+                   " (the answer: " + describe_body(body) + "; is " + cluster_name_ +
+                   "'s scheduler_uri or ZooKeeper path that of an Aurora scheduler?)" +
+                   maybe_applied_hint(method));
 }
 
 #define AURORA_READ_CALL(method, params, args)                                                \
@@ -204,18 +319,6 @@ gen::Response SchedulerClient::killTasks(const gen::JobKey& job,
     });
     c.recv_killTasks(r);
   });
-}
-
-gen::Response SchedulerClient::getTasksWithoutConfigsOnce(const gen::TaskQuery& query) {
-  try {
-    return call("getTasksWithoutConfigs", Retry::Never,
-                [&](gen::AuroraAdminClient& c, gen::Response& r) { c.getTasksWithoutConfigs(r, query); });
-  } catch (const Error& e) {
-    if (e.kind() == ErrorKind::Interrupted || e.kind() == ErrorKind::Auth) throw;
-    gen::Response failed;
-    failed.responseCode = gen::ResponseCode::ERROR;
-    return failed;
-  }
 }
 
 gen::Response SchedulerClient::createJob(const gen::JobConfiguration& config) {

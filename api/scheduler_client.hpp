@@ -12,6 +12,7 @@
 
 #include "AuroraAdmin.h"
 #include "api/http_transport.hpp"
+#include "errors/error.hpp"
 
 namespace aurora::api {
 
@@ -54,8 +55,6 @@ class SchedulerClient {
   gen::Response getRoleSummary();
   gen::Response getTasksStatus(const gen::TaskQuery& query);
   gen::Response getTasksWithoutConfigs(const gen::TaskQuery& query);
-  // JobMonitor's polls are not retried upstream: a failure counts as "no tasks".
-  gen::Response getTasksWithoutConfigsOnce(const gen::TaskQuery& query);
   gen::Response getPendingReason(const gen::TaskQuery& query);
   gen::Response getConfigSummary(const gen::JobKey& job);
   gen::Response getQuota(const std::string& role);
@@ -94,6 +93,8 @@ class SchedulerClient {
  private:
   SchedulerConnection& connection(std::chrono::steady_clock::time_point deadline);
   void pause();
+  Error undecodable_answer(const std::string& method, const std::string& body,
+                           const std::string& detail) const;
 
   std::string cluster_name_;
   std::function<std::string()> resolve_;

@@ -15,6 +15,7 @@
 #include "cli/parse.hpp"
 #include "cli/scheduler_access.hpp"
 #include "errors/error.hpp"
+#include "errors/interrupt.hpp"
 #include "grammars/grammar_error.hpp"
 
 #ifndef AURORA_VERSION
@@ -69,7 +70,7 @@ VerbResult run_guarded(Context& context, const std::function<int()>& step) {
     result.thrown = true;
     result.error = e.what();
     if (e.kind() == ErrorKind::Interrupted) {
-      context.log().error("Command interrupted by user");
+      context.log().error(interrupt::description());
     } else if (e.kind() == ErrorKind::Fatal) {
       context.log().fatal(e.what());
     } else if (*e.what() != '\0') {
@@ -144,7 +145,8 @@ int run_command_line(const CommandTree& tree, const std::vector<std::string>& ra
   if (pre.code != kExitOk) return pre.code;
   const VerbResult verb = run_guarded(context, [&] { return parsed.verb->run(context); });
   int code = verb.code;
-  if (context.hooks && code != kExitInterrupted) {
+  const bool interrupted = interrupt::requested() && code == interrupt::exit_code();
+  if (context.hooks && !interrupted) {
     code = run_after_command_hooks(context, *context.hooks, code, verb.error);
   }
   if (verb.thrown) return code;

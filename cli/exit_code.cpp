@@ -1,5 +1,7 @@
 #include "cli/exit_code.hpp"
 
+#include "errors/interrupt.hpp"
+
 namespace aurora::cli {
 
 int exit_code_for(ErrorKind kind) {
@@ -13,7 +15,7 @@ int exit_code_for(ErrorKind kind) {
     case ErrorKind::Api: return kExitApiError;
     case ErrorKind::Unknown: return kExitUnknownError;
     case ErrorKind::Auth: return kExitAuthError;
-    case ErrorKind::Interrupted: return kExitInterrupted;
+    case ErrorKind::Interrupted: return interrupt::exit_code();  // 130, or 143 for SIGTERM
     case ErrorKind::Usage: return kExitUsage;
     case ErrorKind::Fatal: return kExitFatal;
   }

@@ -132,7 +132,8 @@ std::string overview_page(const CommandTree& tree, const std::string& version) {
       {"10", "the scheduler answered with an error"},
       {"20", "unknown error"},
       {"30", "authentication failed"},
-      {"130", "interrupted"}};
+      {"130", "interrupted (SIGINT, Ctrl-C)"},
+      {"143", "terminated (SIGTERM)"}};
   for (const auto& [code, meaning] : codes) out += ".TP\n.B " + std::string(code) + "\n" + roff(meaning) + "\n";
   out += ".SH ENVIRONMENT\n";
   const std::pair<const char*, const char*> variables[] = {

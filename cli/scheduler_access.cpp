@@ -37,6 +37,7 @@ api::SchedulerClient& SchedulerAccess::client(const clusters::Cluster& cluster) 
           .value_or(api::WireProtocol::Binary);
   options.retry_interval = std::chrono::seconds(cluster.rpc_retry_interval_secs);
   options.max_wait = std::chrono::seconds(cluster.rpc_max_wait_secs);
+  transport.request_timeout = std::chrono::seconds(cluster.rpc_timeout_secs);
   if (cluster.ca_file) transport.ca_file = *cluster.ca_file;
   transport.auth.mechanism = api::parse_auth_mechanism(cluster.auth_mechanism);
   std::optional<std::filesystem::path> token_file;

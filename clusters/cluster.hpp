@@ -32,6 +32,7 @@ struct Cluster {
   std::vector<std::string> hooks_dir;     // extra directories of hook executables
   int rpc_retry_interval_secs = 5;        // pause between retries of a retried call
   int rpc_max_wait_secs = 600;            // how long a retried call may keep trying
+  int rpc_timeout_secs = 120;             // one HTTP exchange's limit; 0 waits forever (upstream)
   int zk_timeout_secs = 10;               // ZooKeeper connect and session timeout
 
   // Every key of the entry as written, unknown ones included (upstream keeps and ignores them).

@@ -141,6 +141,7 @@ Cluster read_cluster(const json& entry, const std::string& source) {
   constexpr int kDay = 86400;
   if (auto secs = read.integer("rpc_retry_interval_secs", kDay)) cluster.rpc_retry_interval_secs = *secs;
   if (auto secs = read.integer("rpc_max_wait_secs", kDay)) cluster.rpc_max_wait_secs = *secs;
+  if (auto secs = read.integer("rpc_timeout_secs", kDay)) cluster.rpc_timeout_secs = *secs;
   if (auto secs = read.integer("zk_timeout_secs", kDay)) cluster.zk_timeout_secs = *secs;
   return cluster;
 }

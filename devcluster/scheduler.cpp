@@ -37,26 +37,44 @@ Scheduler::Scheduler(SchedulerSettings settings, const Clock& clock, TaskExecuto
   if (state_file_) {
     if (auto loaded = state_file_->load()) core_.state = std::move(*loaded);
   }
-  if (core_.lose_tasks_left_on_agent()) save();
+  if (core_.lose_tasks_left_on_agent()) persist();
 }
 
-void Scheduler::save() {
-  if (!state_file_) return;
+std::optional<std::string> Scheduler::persist() {
+  if (!state_file_) return std::nullopt;
   try {
     state_file_->save(core_.state);
+    if (save_failing_) std::cerr << "aurora-devcluster: state saved again" << std::endl;
+    save_failing_ = false;
+    return std::nullopt;
   } catch (const std::exception& error) {
-    std::cerr << "aurora-devcluster: cannot save state: " << error.what() << "\n";
+    // The real scheduler answers ERROR when its storage write fails and keeps nothing of the
+    // change; so do we: back to what the disk holds, so no answer promises what a restart loses.
+    if (!save_failing_) {
+      std::cerr << "aurora-devcluster: cannot save state, change undone: " << error.what()
+                << std::endl;
+    }
+    save_failing_ = true;
+    try {
+      core_.state = state_file_->load().value_or(ClusterState{});
+    } catch (const std::exception& reload) {
+      std::cerr << "aurora-devcluster: cannot reload state: " << reload.what() << std::endl;
+    }
+    return std::string(error.what());
   }
 }
 
 gen::Response Scheduler::finish(gen::Response response, bool mutated) {
-  response.serverInfo.clusterName = core_.settings.cluster_name;
-  response.serverInfo.statsUrlPrefix = "";
   if (mutated) {
     // Tasks and updates react to the change right away (no-op instances, immediate kills).
     engine_.evaluate_all();
-    save();
+    if (auto failure = persist()) {
+      response = respond(gen::ResponseCode::ERROR,
+                         "Storage failure, the request was not applied: " + *failure);
+    }
   }
+  response.serverInfo.clusterName = core_.settings.cluster_name;
+  response.serverInfo.statsUrlPrefix = "";
   return response;
 }
 
@@ -70,7 +88,7 @@ void Scheduler::tick() {
   bool changed = core_.advance_tasks();
   changed = engine_.evaluate_all() || changed;
   changed = run_due_cron_jobs() || changed;
-  if (changed) save();
+  if (changed) persist();
 }
 
 std::optional<std::string> Scheduler::quota_shortfall(const gen::TaskConfig& task,

@@ -65,9 +65,11 @@ class Scheduler {
   ClusterState snapshot();
 
  private:
-  // Stamps serverInfo, saves the state if `mutated`, and returns the response.
+  // Stamps serverInfo, saves the state if `mutated`, and returns the response (ERROR, with the
+  // change undone, when the state cannot be saved).
   gen::Response finish(gen::Response response, bool mutated);
-  void save();
+  // Saves the state; when that fails, reloads the last saved one and returns why.
+  std::optional<std::string> persist();
   std::vector<gen::ScheduledTask> matching_tasks(const gen::TaskQuery& query) const;
   gen::Response cron_template(const gen::JobConfiguration& description, bool update_only);
   void run_cron_job(const gen::JobConfiguration& job);
@@ -84,6 +86,8 @@ class Scheduler {
   std::optional<StateFile> state_file_;
   // When each cron job runs next (by canonical key); recomputed after a run or a new schedule.
   std::map<std::string, int64_t> cron_next_run_ms_;
+  // Set while saves fail, so a full disk is logged once rather than on every tick.
+  bool save_failing_ = false;
 };
 
 }  // namespace aurora::devcluster

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <string>
 #include <thread>
 
 #include "errors/error.hpp"
@@ -12,15 +13,28 @@
 namespace aurora::interrupt {
 namespace {
 
-std::atomic<bool> g_requested{false};
+// The signal that arrived (0: none); SIGTERM wins over SIGINT since it asks for more.
+std::atomic<int> g_signal{0};
 std::atomic<int> g_cooperative_depth{0};
 
-void on_signal(int) {
-  g_requested.store(true);
+constexpr const char kInterrupted[] = "Command interrupted by user";
+constexpr const char kTerminated[] = "Command terminated by SIGTERM";
+
+void write_line(const char* text, size_t length) {
+  ssize_t ignored = write(STDERR_FILENO, "ERROR] ", 7);
+  ignored = write(STDERR_FILENO, text, length);
+  ignored = write(STDERR_FILENO, "\n", 1);
+  (void)ignored;
+}
+
+void on_signal(int signal_number) {
+  if (g_signal.load() != SIGTERM) g_signal.store(signal_number);
   if (g_cooperative_depth.load() == 0) {
-    static const char kMessage[] = "ERROR] Command interrupted by user\n";
-    ssize_t ignored = write(STDERR_FILENO, kMessage, sizeof(kMessage) - 1);
-    (void)ignored;
+    if (signal_number == SIGTERM) {
+      write_line(kTerminated, sizeof(kTerminated) - 1);
+      _exit(143);
+    }
+    write_line(kInterrupted, sizeof(kInterrupted) - 1);
     _exit(130);
   }
 }
@@ -35,10 +49,14 @@ void install_handler() {
   sigaction(SIGTERM, &action, nullptr);
 }
 
-bool requested() { return g_requested.load(); }
+bool requested() { return g_signal.load() != 0; }
+
+int exit_code() { return g_signal.load() == SIGTERM ? 143 : 130; }
+
+const char* description() { return g_signal.load() == SIGTERM ? kTerminated : kInterrupted; }
 
 void check() {
-  if (requested()) throw Error(ErrorKind::Interrupted, "Command interrupted by user");
+  if (requested()) throw Error(ErrorKind::Interrupted, description());
 }
 
 void sleep_for_ms(long milliseconds) {
@@ -56,6 +74,6 @@ void sleep_for_ms(long milliseconds) {
 Cooperative::Cooperative() { g_cooperative_depth.fetch_add(1); }
 Cooperative::~Cooperative() { g_cooperative_depth.fetch_sub(1); }
 
-void reset() { g_requested.store(false); }
+void reset() { g_signal.store(0); }
 
 }  // namespace aurora::interrupt

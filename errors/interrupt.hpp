@@ -1,9 +1,9 @@
 #pragma once
-// Ctrl-C handling shared by every layer: long waits poll the flag and stop cleanly.
+// Ctrl-C and SIGTERM handling shared by every layer: long waits poll the flag and stop cleanly.
 
 namespace aurora::interrupt {
 
-// Installs the SIGINT/SIGTERM handler. Outside a Cooperative scope the process exits 130 at once
+// Installs the SIGINT/SIGTERM handler. Outside a Cooperative scope the process exits at once
 // (printing upstream's message); inside one, the signal only raises the flag.
 void install_handler();
 
@@ -12,6 +12,13 @@ bool requested();
 
 // Throws Error(ErrorKind::Interrupted) if requested().
 void check();
+
+// 130 after SIGINT (upstream's code for Ctrl-C), 143 after SIGTERM (128 + 15: what upstream's
+// client, which did not catch SIGTERM, left its parent to see).
+int exit_code();
+
+// "Command interrupted by user" (SIGINT, as upstream) or "Command terminated by SIGTERM".
+const char* description();
 
 // Sleeps up to `milliseconds`, returning early (and throwing) when interrupted.
 void sleep_for_ms(long milliseconds);

@@ -14,6 +14,7 @@
 #include "commands/job/kill_batches.hpp"
 #include "commands/scheduler_terms.hpp"
 #include "errors/error.hpp"
+#include "errors/interrupt.hpp"
 
 namespace aurora::commands::job {
 namespace {
@@ -89,6 +90,29 @@ int kill_at_once(const KillOptions& options, const KillTarget& target, cli::Cont
   return 0;
 }
 
+std::string instance_list_argument(const std::vector<int32_t>& ids) {
+  std::string text;
+  for (int32_t id : ids) text += (text.empty() ? "" : ",") + std::to_string(id);
+  return text;
+}
+
+// Ctrl-C or SIGTERM between (or during) batches: the batches sent stay killed, the rest run on;
+// say which is which and the command that finishes the job.
+void report_stopped_kill(cli::Context& context, const KillTarget& target, const KillReport& report,
+                         const std::vector<int32_t>& in_flight, const std::set<int32_t>& remaining) {
+  std::vector<int32_t> left(in_flight);
+  left.insert(left.end(), remaining.begin(), remaining.end());
+  std::vector<int32_t> killed;
+  for (const auto& id : report.killed) killed.push_back(id.get<int32_t>());
+  context.print_err("Kill of " + target.job.str() + " stopped. Killed: " + python_int_list(killed) +
+                    "; asked to kill, not confirmed: " + python_int_list(in_flight) +
+                    "; not asked: " + python_int_list(remaining) + ".");
+  if (!left.empty()) {
+    context.print_err("To finish: aurora job kill " + target.job.str() + "/" +
+                      instance_list_argument(left));
+  }
+}
+
 // The default: batches of --batch-size active instances, each waited for. Returns the exit code,
 // or throws Error(CommandFailure) once too many batches failed.
 int kill_in_batches(const KillOptions& options, const KillTarget& target, cli::Context& context,
@@ -104,22 +128,33 @@ int kill_in_batches(const KillOptions& options, const KillTarget& target, cli::C
   }
   auto remaining = instances_to_kill(active, target.instances);
   KillFailureBudget budget(options.max_total_failures);
-  while (!remaining.empty()) {
-    const auto batch = take_batch(remaining, options.batch_size);
-    const auto response = send_kill(context, scheduler, options, config, target.job, batch);
-    cli::check_response(context, response,
-                        "Kill of instances " + python_int_list(batch) + " failed with error:");
-    if (wait_for_death(scheduler, target.job, batch)) {
-      for (int32_t id : batch) report.killed.push_back(id);
-      if (!json) context.print_out("Successfully killed instances " + python_int_list(batch));
-      continue;
+  interrupt::Cooperative stop_between_batches;
+  std::vector<int32_t> batch;
+  try {
+    while (!remaining.empty()) {
+      batch = take_batch(remaining, options.batch_size);
+      const auto response = send_kill(context, scheduler, options, config, target.job, batch);
+      cli::check_response(context, response,
+                          "Kill of instances " + python_int_list(batch) + " failed with error:");
+      const bool died = wait_for_death(scheduler, target.job, batch);
+      for (int32_t id : batch) (died ? report.killed : report.not_killed_in_time).push_back(id);
+      const auto done = std::move(batch);
+      batch.clear();
+      interrupt::check();
+      if (died) {
+        if (!json) context.print_out("Successfully killed instances " + python_int_list(done));
+        continue;
+      }
+      context.print_err("Instances " + python_int_list(done) + " were not killed in time");
+      if (budget.record_failure()) {
+        report.error = "Exceeded maximum number of errors while killing instances";
+        return 4;
+      }
     }
-    for (int32_t id : batch) report.not_killed_in_time.push_back(id);
-    context.print_err("Instances " + python_int_list(batch) + " were not killed in time");
-    if (budget.record_failure()) {
-      report.error = "Exceeded maximum number of errors while killing instances";
-      return 4;
-    }
+  } catch (const Error& e) {
+    if (e.kind() != ErrorKind::Interrupted) throw;
+    report_stopped_kill(context, target, report, batch, remaining);
+    throw;
   }
   if (budget.failures() > 0) {
     report.error = "Errors occurred while killing instances";

@@ -60,7 +60,10 @@ bool JobMonitor::holds(TaskPredicate predicate, const std::optional<std::set<int
   gen::TaskQuery query;
   query.__set_jobKeys({job_});
   if (instances && !instances->empty()) query.__set_instanceIds(*instances);
-  const auto response = scheduler_->getTasksWithoutConfigsOnce(query);
+  // Retried like any read, so a wait rides out a scheduler restart (upstream's poll was not
+  // retried and ended the command with exit 7); an answer that is not OK still counts as "no
+  // tasks", as upstream.
+  const auto response = scheduler_->getTasksWithoutConfigs(query);
   if (response.responseCode != gen::ResponseCode::OK) return true;  // no tasks
   for (const auto& [instance, status] :
        latest_status_by_instance(response.result.scheduleStatusResult.tasks)) {

@@ -204,8 +204,11 @@ TEST_CASE("retry and ZooKeeper timings have upstream's defaults and can be set p
   CHECK(defaults.get("a").rpc_retry_interval_secs == 5);
   CHECK(defaults.get("a").rpc_max_wait_secs == 600);
   CHECK(defaults.get("a").zk_timeout_secs == 10);
+  CHECK(defaults.get("a").rpc_timeout_secs == 120);
   const auto set = parse(
-      R"([{"name": "a", "rpc_retry_interval_secs": 1, "rpc_max_wait_secs": 30, "zk_timeout_secs": 3}])");
+      R"([{"name": "a", "rpc_retry_interval_secs": 1, "rpc_max_wait_secs": 30, "zk_timeout_secs": 3,
+           "rpc_timeout_secs": 0}])");
+  CHECK(set.get("a").rpc_timeout_secs == 0);
   CHECK(set.get("a").rpc_retry_interval_secs == 1);
   CHECK(set.get("a").rpc_max_wait_secs == 30);
   CHECK(set.get("a").zk_timeout_secs == 3);
