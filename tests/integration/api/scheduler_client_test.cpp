@@ -61,7 +61,8 @@ TEST_CASE("a read call against a dead scheduler retries, then times out (exit 9)
     CHECK(message.rfind("Timed out attempting to issue getJobs to west (retried for 200 ms, the "
                         "cluster's rpc_max_wait_secs; last error: Unknown error talking to ",
                         0) == 0);
-    CHECK(message.find("Couldn't connect to server") != std::string::npos);
+    // Both HTTP clients word it "Failed to connect to HOST port N after T ms: REASON".
+    CHECK(message.find("Failed to connect to 127.0.0.1 port ") != std::string::npos);
   }
   REQUIRE(harness.warnings.size() >= 2);
   CHECK(harness.warnings[0].rfind("Transport error communicating with scheduler: ", 0) == 0);
