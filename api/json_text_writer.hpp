@@ -53,7 +53,4 @@ class JsonTextWriter {
   bool after_key_ = false;
 };
 
-// `value` as a JSON string literal, ASCII only (invalid UTF-8 becomes \ufffd).
-void append_json_string(std::string& out, std::string_view value);
-
 }  // namespace aurora::api

@@ -11,55 +11,10 @@
 #include "config/lang/interpreter.hpp"
 #include "config/lang/stack_guard.hpp"
 #include "config/lang/number_format.hpp"
+#include "grammars/json_string.hpp"
 
 namespace aurora::config::lang {
 namespace {
-
-// Decodes one UTF-8 sequence starting at s[i]; invalid bytes map to themselves.
-uint32_t next_code_point(const std::string& s, size_t& i) {
-  unsigned char c = static_cast<unsigned char>(s[i++]);
-  int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-  uint32_t cp = extra == 3 ? c & 0x07 : extra == 2 ? c & 0x0F : extra == 1 ? c & 0x1F : c;
-  for (int k = 0; k < extra && i < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
-  return cp;
-}
-
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (size_t i = 0; i < s.size();) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    char buf[16];
-    if (c >= 0x80) {
-      uint32_t cp = next_code_point(s, i);
-      if (cp >= 0x10000) {
-        cp -= 0x10000;
-        std::snprintf(buf, sizeof buf, "\\u%04x\\u%04x", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
-      } else {
-        std::snprintf(buf, sizeof buf, "\\u%04x", cp);
-      }
-      out += buf;
-      continue;
-    }
-    ++i;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 struct DumpOptions {
   bool sort_keys = false;
@@ -83,7 +38,7 @@ void dump(Interpreter& in, const Value& v, const DumpOptions& o, int level, std:
       out += std::isnan(d) ? "NaN" : std::isinf(d) ? (d < 0 ? "-Infinity" : "Infinity") : float_repr(d);
       return;
     }
-    case Type::Str: out += json_string(v.as_str()); return;
+    case Type::Str: out += grammars::json_string(v.as_str()); return;
     case Type::List:
     case Type::Tuple: {
       const auto& items = v.is(Type::List) ? v.as<ListObj>()->items : v.as<TupleObj>()->items;
@@ -125,7 +80,7 @@ void dump(Interpreter& in, const Value& v, const DumpOptions& o, int level, std:
       for (size_t i = 0; i < entries.size(); ++i) {
         if (i) out += o.item_sep;
         newline(level + 1);
-        out += json_string(entries[i].first) + o.key_sep;
+        out += grammars::json_string(entries[i].first) + o.key_sep;
         dump(in, entries[i].second, o, level + 1, out);
       }
       newline(level);

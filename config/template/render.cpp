@@ -7,6 +7,7 @@
 #include "config/template/operations.hpp"
 #include "config/template/py2_dict_order.hpp"
 #include "config/template/template_error.hpp"
+#include "grammars/json_string.hpp"
 
 namespace aurora::config::templating {
 namespace {
@@ -30,46 +31,6 @@ Data py2_dict(std::vector<std::pair<Data, Data>> entries) {
   return Data::dict(std::move(ordered));
 }
 
-void append_utf16_escape(std::string& out, unsigned cp) {
-  char buf[8];
-  std::snprintf(buf, sizeof buf, "\\u%04x", cp);
-  out += buf;
-}
-
-std::string json_string(const std::string& s) {
-  std::string out = "\"";
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20) append_utf16_escape(out, c);
-          else out += static_cast<char>(c);
-      }
-      ++i;
-      continue;
-    }
-    int len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    unsigned cp = len == 4 ? c & 0x07 : len == 3 ? c & 0x0F : len == 2 ? c & 0x1F : c;
-    for (int k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
-    if (cp >= 0x10000) {
-      cp -= 0x10000;
-      append_utf16_escape(out, 0xD800 + (cp >> 10));
-      append_utf16_escape(out, 0xDC00 + (cp & 0x3FF));
-    } else {
-      append_utf16_escape(out, cp);
-    }
-  }
-  return out + "\"";
-}
 
 Data from_json(const nlohmann::ordered_json& j) {
   switch (j.type()) {
@@ -172,7 +133,7 @@ std::string json_dumps(const Data& d) {
       if (std::isnan(d.f)) return "NaN";
       if (std::isinf(d.f)) return d.f > 0 ? "Infinity" : "-Infinity";
       return lang::float_repr(d.f);
-    case Data::Kind::Str: return json_string(d.s);
+    case Data::Kind::Str: return grammars::json_string(d.s);
     case Data::Kind::List: {
       std::string out = "[";
       for (size_t i = 0; i < d.items.size(); ++i) out += (i ? ", " : "") + json_dumps(d.items[i]);
@@ -182,7 +143,7 @@ std::string json_dumps(const Data& d) {
       std::string out = "{";
       for (size_t i = 0; i < d.entries.size(); ++i) {
         const Data& k = d.entries[i].first;
-        std::string key = k.kind == Data::Kind::Str ? json_string(k.s) : json_string(python_str(k));
+        std::string key = k.kind == Data::Kind::Str ? grammars::json_string(k.s) : grammars::json_string(python_str(k));
         out += (i ? ", " : "") + key + ": " + json_dumps(d.entries[i].second);
       }
       return out + "}";
