@@ -77,6 +77,12 @@ CURLcode curl_easy_perform(CURL* handle) {
   return real(handle);
 }
 
+// curl.h fixes these signatures, so va_start must take an enum parameter. Enums with an int
+// underlying type are passed unchanged on every ABI we build for; clang warns regardless.
+#if defined(__clang__)
+#pragma clang diagnostic ignored "-Wvarargs"
+#endif
+
 // The one variadic argument's type follows from the option's number range, as in curl.h.
 CURLcode curl_easy_setopt(CURL* handle, CURLoption option, ...) {
   AURORA_CURL_REAL(curl_easy_setopt);

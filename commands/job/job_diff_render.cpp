@@ -110,9 +110,11 @@ ordered_json canonical_task_json(const gen::TaskConfig& task) {
 
 std::vector<InstanceGroup> group_instances(const std::map<int32_t, ordered_json>& configs) {
   std::vector<InstanceGroup> groups;
-  for (const auto& [instance, config] : configs) {
+  for (const auto& entry : configs) {
+    const auto& [instance, config] = entry;
+    // The lambda names entry.second: clang before 16 cannot capture a structured binding.
     auto found = std::find_if(groups.begin(), groups.end(),
-                              [&](const InstanceGroup& g) { return g.config == config; });
+                              [&](const InstanceGroup& g) { return g.config == entry.second; });
     if (found == groups.end()) {
       groups.push_back({{instance}, config});
     } else {
