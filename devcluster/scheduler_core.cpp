@@ -187,7 +187,8 @@ bool SchedulerCore::lose_tasks_left_on_agent() {
   // task was lost watches the replacement, rather than counting a failure.
   for (auto& update : state.updates) {
     if (!is_active(update.status())) continue;
-    for (auto& [instance, progress] : update.progress.instances) {
+    for (auto& entry_of_instance : update.progress.instances) {
+      auto& progress = entry_of_instance.second;  // not a structured binding: clang 14 lambdas
       const bool watched_lost = std::any_of(lost.begin(), lost.end(), [&](const auto& entry) {
         return entry.first == progress.watched_task_id;
       });
