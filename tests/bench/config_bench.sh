@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Prints how long `aurora job inspect` takes (median of N runs, with hyperfine when installed) for
-# the configuration examples of ../shared/seeds (Aurora's docs, with the doc bugs fixed as spec 6.2
-# describes), examples/hello_world.aurora, a file with 500 jobs (one selected) and a job with 200
-# processes. The clusters point at a Release aurora-devcluster started here, so every run includes
-# getTierConfigs; with --offline they point at a closed port (default tiers, one refused connect).
+# Prints how long `aurora job inspect` takes (median of RUNS runs) for the configuration examples
+# of ../shared/seeds (Aurora's docs, with the doc bugs fixed as spec 6.2 describes),
+# examples/hello_world.aurora, files of 125, 500 and 2,000 jobs (one selected) and jobs of 50, 200
+# and 800 processes, so that the growth with size shows. The clusters point at an
+# aurora-devcluster started here, so every run includes getTierConfigs; with --offline they point
+# at a closed port (default tiers, one refused connect).
 #
-# Usage: tests/bench/config_bench.sh [--offline] [path/to/aurora] [runs]
+# Usage: tests/bench/config_bench.sh [--offline] [build-dir]    (RUNS=N, default 20)
 set -euo pipefail
-root=$(cd "$(dirname "$0")/../.." && pwd)
 offline=false
 if [[ ${1:-} == --offline ]]; then offline=true; shift; fi
-binary=${1:-$root/build/aurora}
-runs=${2:-20}
-devcluster=$(dirname "$binary")/aurora-devcluster
+export BENCH_BUILD=${1:-${BENCH_BUILD:-build}}
+source "$(dirname "$0")/measure.sh"
+root=$bench_root
+binary=$bench_build/aurora
+devcluster=$bench_build/aurora-devcluster
+[[ -x $binary ]] || { echo "config_bench: build $binary first" >&2; exit 2; }
 
 work=$(mktemp -d)
 server_pid=
@@ -160,8 +163,8 @@ jobs = [
 ]
 EOF
 
-# --- Large configurations. ---
-{
+# --- Large configurations: N jobs in one file, one job of N processes. ---
+jobs_file() {  # jobs_file N: N services, the selected one in the middle
   echo "base = Service(cluster = 'cluster1', role = 'www-data', environment = 'prod',"
   echo "               update_config = UpdateConfig(batch_size = 2, watch_secs = 30))"
   echo "def task_for(name, port_name):"
@@ -169,20 +172,20 @@ EOF
   echo "    processes = [Process(name = 'fetch', cmdline = 'curl -O https://pkg/{{name}}.tgz'),"
   echo "                 Process(name = 'serve', cmdline = './{{name}} --port {{thermos.ports[%s]}}' % port_name)])"
   echo "jobs = ["
-  for i in $(seq -w 1 500); do
-    echo "  base(name = 'svc$i', instances = $(( 10#$i % 7 + 1 )), task = task_for('svc$i', 'http')),"
+  for i in $(seq 1 "$1"); do
+    echo "  base(name = 'svc$i', instances = $(( i % 7 + 1 )), task = task_for('svc$i', 'http')),"
   done
   echo "]"
-} >"$work/jobs500.aurora"
-{
+}
+processes_file() {  # processes_file N: one job whose task has N processes
   echo "processes = []"
-  for i in $(seq -w 1 200); do
+  for i in $(seq 1 "$1"); do
     echo "processes.append(Process(name = 'step$i', cmdline = 'echo {{name}} $i && sleep 1', max_failures = 2))"
   done
   echo "jobs = [Job(cluster = 'cluster1', role = 'www-data', environment = 'prod', name = 'pipeline',"
   echo "            task = SequentialTask(name = 'pipeline', processes = processes,"
   echo "                                  resources = Resources(cpu = 1, ram = 1*GB, disk = 1*GB)))]"
-} >"$work/procs200.aurora"
+}
 
 cases=(
   "seeds hello_world|cluster1/aurora/test/hello_world|$work/hello_world.aurora"
@@ -190,34 +193,27 @@ cases=(
   "seeds tutorial profile|cluster1/myteam/prod/application|$work/tutorial_profile.aurora"
   "seeds templating profile|cluster1/myteam/prod/application|$work/templating_profile.aurora"
   "examples/hello_world|devcluster/www-data/prod/hello|$root/examples/hello_world.aurora"
-  "500 jobs, one selected|cluster1/www-data/prod/svc250|$work/jobs500.aurora"
-  "1 job, 200 processes|cluster1/www-data/prod/pipeline|$work/procs200.aurora"
 )
+for n in 125 500 2000; do
+  jobs_file "$n" >"$work/jobs$n.aurora"
+  cases+=("$n jobs, one selected|cluster1/www-data/prod/svc$(( n / 2 ))|$work/jobs$n.aurora")
+done
+for n in 50 200 800; do
+  processes_file "$n" >"$work/procs$n.aurora"
+  cases+=("1 job of $n processes|cluster1/www-data/prod/pipeline|$work/procs$n.aurora")
+done
 
 export AURORA_CONFIG_ROOT=$work HOME=$work USER=aurora LOGNAME=aurora no_proxy=127.0.0.1
 
-median_ms() {  # median, min and max wall time of "$@" and its mean CPU time (user+sys), in ms
-  if command -v hyperfine >/dev/null; then
-    hyperfine --style none --warmup 2 --runs "$runs" -N --export-json "$work/h.json" "$(printf '%q ' "$@")" >/dev/null 2>&1
-    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.2f %.2f %.2f %.2f" % (r["median"]*1e3, r["min"]*1e3, r["max"]*1e3, (r["user"]+r["system"])*1e3))' "$work/h.json"
-  else
-    for _ in $(seq "$runs"); do
-      s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 ))
-    done | sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.2f %.2f %.2f -\n", m/1000, a[1]/1000, a[NR]/1000}'
-  fi
-}
-
 mode=$($offline && echo "scheduler down: default tiers" || echo "devcluster: getTierConfigs")
-printf 'aurora job inspect, %s runs each (%s); load average %s\n' "$runs" "$mode" "$(cut -d' ' -f1 /proc/loadavg)"
-printf '%-26s %-40s %9s %9s %9s %9s\n' "config" "job key" "median ms" "min ms" "max ms" "cpu ms"
-read -r med min max cpu <<<"$(median_ms "$binary" --version)"
-printf '%-26s %-40s %9s %9s %9s %9s\n' "(process start: --version)" "-" "$med" "$min" "$max" "$cpu"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
+measure_header "aurora job inspect ($mode, RUNS=$RUNS)"
+measure "(process start: aurora --version)" -- "$binary" --version
 for c in "${cases[@]}"; do
   IFS='|' read -r label key file <<<"$c"
   if ! "$binary" job inspect "$key" "$file" >/dev/null 2>"$work/err"; then
     echo "FAILED: $label: $(cat "$work/err")" >&2
     exit 1
   fi
-  read -r med min max cpu <<<"$(median_ms "$binary" job inspect "$key" "$file")"
-  printf '%-26s %-40s %9s %9s %9s %9s\n' "$label" "$key" "$med" "$min" "$max" "$cpu"
+  measure "$label" -- "$binary" job inspect "$key" "$file"
 done

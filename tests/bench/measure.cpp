@@ -1,8 +1,9 @@
-// Runs a command N times and prints its median wall time and its largest max RSS, measured with
-// wait4() so no shell or timing process adds to the figures.
+// Runs a command N times and prints its median and fastest wall time, its median CPU time (user +
+// system, the child's own, from wait4()) and its largest max RSS. Measured with wait4() so no
+// shell or timing process adds to the figures.
 //
 //   bench_measure [--runs N] [--warmup N] [--stdin FILE] -- COMMAND [ARGS...]
-//   -> "median_ms=12.34 min_ms=11.02 max_rss_kib=8123 failures=0"
+//   -> "median_ms=12.34 min_ms=11.02 cpu_ms=10.50 max_rss_kib=8123 failures=0"
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -21,6 +22,7 @@ namespace {
 
 struct Sample {
   double wall_ms;
+  double cpu_ms;
   long max_rss_kib;
   bool failed;
 };
@@ -43,8 +45,16 @@ Sample run_once(char** argv, const char* stdin_path) {
   rusage usage{};
   wait4(child, &status, 0, &usage);
   auto end = std::chrono::steady_clock::now();
-  return Sample{std::chrono::duration<double, std::milli>(end - start).count(), usage.ru_maxrss,
+  auto ms = [](const timeval& t) { return t.tv_sec * 1e3 + t.tv_usec / 1e3; };
+  return Sample{std::chrono::duration<double, std::milli>(end - start).count(),
+                ms(usage.ru_utime) + ms(usage.ru_stime), usage.ru_maxrss,
                 !WIFEXITED(status) || WEXITSTATUS(status) != 0};
+}
+
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }
 
 }  // namespace
@@ -77,19 +87,18 @@ int main(int argc, char** argv) {
   char** command = argv + i;
   for (int w = 0; w < warmup; ++w) run_once(command, stdin_path);
   std::vector<double> times;
+  std::vector<double> cpu_times;
   long max_rss = 0;
   int failures = 0;
   for (int r = 0; r < runs; ++r) {
     Sample sample = run_once(command, stdin_path);
     times.push_back(sample.wall_ms);
+    cpu_times.push_back(sample.cpu_ms);
     max_rss = std::max(max_rss, sample.max_rss_kib);
     failures += sample.failed ? 1 : 0;
   }
   std::sort(times.begin(), times.end());
-  double median = times.size() % 2 == 1
-                      ? times[times.size() / 2]
-                      : (times[times.size() / 2 - 1] + times[times.size() / 2]) / 2;
-  std::printf("median_ms=%.2f min_ms=%.2f max_rss_kib=%ld failures=%d\n", median, times.front(),
-              max_rss, failures);
+  std::printf("median_ms=%.2f min_ms=%.2f cpu_ms=%.2f max_rss_kib=%ld failures=%d\n",
+              median(times), times.front(), median(cpu_times), max_rss, failures);
   return failures == 0 ? 0 : 1;
 }

@@ -1,21 +1,18 @@
 #!/usr/bin/env bash
 # Prints how long `aurora job status` takes, and how much memory it needs, for one job of 100,
-# 1,000 and 10,000 running tasks on a local aurora-devcluster: wall time (hyperfine mean and
-# median over RUNS runs, so it includes the scheduler's answer), the client's own CPU time, and
-# its max RSS. Text and -o json output are measured separately.
-# Usage: tests/bench/status_bench.sh [build-dir] [runs] [sizes...]   (default: build 10 100 1000 10000)
-# Sizes above 4000 need an aurora-devcluster with --max-tasks-per-job; $DEVCLUSTER picks the binary.
+# 1,000 and 10,000 running tasks on a local aurora-devcluster: wall time (median and fastest of
+# RUNS runs; it includes the scheduler's answer), the client's own CPU time, its max RSS and the
+# size of what it printed. Text and -o json output are measured separately.
+# Usage: tests/bench/status_bench.sh [build-dir] [sizes...]   (default: build 100 1000 10000)
+# Sizes above 4000 need --max-tasks-per-job, which this script passes; $DEVCLUSTER picks the binary.
 set -euo pipefail
-build=${1:-build}
-runs=${2:-10}
-shift $(( $# > 2 ? 2 : $# ))
+export BENCH_BUILD=${1:-${BENCH_BUILD:-build}}
+shift $(( $# > 0 ? 1 : 0 ))
+source "$(dirname "$0")/measure.sh"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100 1000 10000)
-aurora="$build/aurora"
-devcluster=${DEVCLUSTER:-$build/aurora-devcluster}  # e.g. another build's, for --max-tasks-per-job
-for tool in hyperfine jq /usr/bin/time; do
-  command -v "$tool" >/dev/null || { echo "status_bench: needs $tool" >&2; exit 2; }
-done
+aurora="$bench_build/aurora"
+devcluster=${DEVCLUSTER:-$bench_build/aurora-devcluster}
 [ -x "$aurora" ] && [ -x "$devcluster" ] || { echo "status_bench: build $aurora and $devcluster first" >&2; exit 2; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/status-bench-XXXXXX")
@@ -51,32 +48,18 @@ EOF
     { echo "status_bench: job create of $n tasks failed" >&2; cat "$work/create$n.log" >&2; exit 1; }
 }
 
-# measure N FORMAT-ARGS...: prints one table row.
-measure() {
+# status_row N LABEL FORMAT-ARGS...: prints one table row.
+status_row() {
   local n=$1 label=$2; shift 2
   local cmd=("$aurora" job status "devcluster/www-data/prod/bench$n" "$@")
-  local quoted
-  quoted=$(printf '%q ' "${cmd[@]}")
-  hyperfine --warmup 2 --runs "$runs" --style none --export-json "$work/h.json" \
-    -N "$quoted" >/dev/null 2>&1
-  local mean median stddev cpu
-  mean=$(jq '.results[0].mean * 1000' "$work/h.json")
-  median=$(jq '.results[0].median * 1000' "$work/h.json")
-  stddev=$(jq '.results[0].stddev * 1000' "$work/h.json")
-  cpu=$(jq '(.results[0].user + .results[0].system) * 1000' "$work/h.json")
-  /usr/bin/time -f '%M' -o "$work/time" "${cmd[@]}" >"$work/out" 2>/dev/null
-  local rss bytes
-  rss=$(cat "$work/time")
-  bytes=$(stat -c %s "$work/out")
-  printf '%7s  %-5s %9.1f %9.1f %7.1f %9.1f %9.1f %10s\n' "$n" "$label" "$mean" "$median" "$stddev" \
-    "$cpu" "$(echo "scale=1; $rss / 1024" | bc)" "$bytes"
+  "${cmd[@]}" >"$work/out" 2>/dev/null
+  measure "$(printf '%6s tasks, %s (%s bytes)' "$n" "$label" "$(stat -c %s "$work/out")")" -- "${cmd[@]}"
 }
 
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs (wall times include waiting for the devcluster and the CPU)"
-printf '%7s  %-5s %9s %9s %7s %9s %9s %10s\n' tasks out "mean ms" "median ms" "sd ms" "cpu ms" \
-  "RSS MiB" "out bytes"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
+measure_header "aurora job status (RUNS=$RUNS)"
 for n in "${sizes[@]}"; do
   seed "$n"
-  measure "$n" text
-  measure "$n" json -o json
+  status_row "$n" text
+  status_row "$n" "-o json" -o json
 done
