@@ -1,6 +1,7 @@
 #include "config/lang/string_format.hpp"
 
 #include <cmath>
+#include <cstdint>
 
 #include "config/lang/exceptions.hpp"
 #include "config/lang/interpreter.hpp"
@@ -8,6 +9,26 @@
 
 namespace aurora::config::lang {
 namespace {
+
+// Reads the decimal digits at fmt[i] as a width or precision. Python stops at its integer range
+// ("width too big"); the evaluator's size limit applies below that, as for any other string.
+size_t read_count(Interpreter& in, const std::string& fmt, size_t& i, const char* too_big) {
+  size_t n = 0;
+  while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) {
+    n = n * 10 + static_cast<size_t>(fmt[i++] - '0');
+    if (n > static_cast<size_t>(INT32_MAX)) throw_py("ValueError", too_big);
+  }
+  in.check_size(n);
+  return n;
+}
+
+// A `*` width or precision taken from the arguments, within the same limits.
+int64_t checked_star(Interpreter& in, int64_t n, const char* too_big) {
+  const uint64_t magnitude = n < 0 ? 0 - static_cast<uint64_t>(n) : static_cast<uint64_t>(n);
+  if (magnitude > static_cast<uint64_t>(INT32_MAX)) throw_py("ValueError", too_big);
+  in.check_size(static_cast<size_t>(magnitude));
+  return n;
+}
 
 std::string pad(const std::string& s, size_t width, char align, char fill) {
   if (s.size() >= width) return s;
@@ -86,14 +107,12 @@ std::string format_with_spec(Interpreter& in, const Value& v, const std::string&
   if (i < spec.size() && (spec[i] == '+' || spec[i] == '-' || spec[i] == ' ')) sign = spec[i++];
   if (i < spec.size() && spec[i] == '#') alternate = true, ++i;
   if (i < spec.size() && spec[i] == '0') zero = true, ++i;
-  size_t width = 0;
-  while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) width = width * 10 + (spec[i++] - '0');
+  const size_t width = read_count(in, spec, i, "Too many decimal digits in format string");
   if (i < spec.size() && spec[i] == ',') comma = true, ++i;
   int precision = -1;
   if (i < spec.size() && spec[i] == '.') {
     ++i;
-    precision = 0;
-    while (i < spec.size() && std::isdigit(static_cast<unsigned char>(spec[i]))) precision = precision * 10 + (spec[i++] - '0');
+    precision = static_cast<int>(read_count(in, spec, i, "Too many decimal digits in format string"));
   }
   char type = i < spec.size() ? spec[i++] : 0;
   if (i != spec.size()) throw_py("ValueError", "Invalid conversion specification");
@@ -185,19 +204,23 @@ std::string percent_format(Interpreter& in, const std::string& fmt, const Value&
     }
     size_t width = 0;
     if (i < fmt.size() && fmt[i] == '*') {
-      width = static_cast<size_t>(take().as_int());
+      const int64_t star = checked_star(in, take().as_int(), "width too big");
+      if (star < 0) left = true;  // as Python: a negative * width left-justifies
+      width = static_cast<size_t>(star < 0 ? -star : star);
       ++i;
+    } else {
+      width = read_count(in, fmt, i, "width too big");
     }
-    while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) width = width * 10 + (fmt[i++] - '0');
     int precision = -1;
     if (i < fmt.size() && fmt[i] == '.') {
       ++i;
-      precision = 0;
       if (i < fmt.size() && fmt[i] == '*') {
-        precision = static_cast<int>(take().as_int());
+        const int64_t star = checked_star(in, take().as_int(), "prec too big");
+        precision = star < 0 ? 0 : static_cast<int>(star);
         ++i;
+      } else {
+        precision = static_cast<int>(read_count(in, fmt, i, "prec too big"));
       }
-      while (i < fmt.size() && std::isdigit(static_cast<unsigned char>(fmt[i]))) precision = precision * 10 + (fmt[i++] - '0');
     }
     while (i < fmt.size() && (fmt[i] == 'l' || fmt[i] == 'h' || fmt[i] == 'L')) ++i;
     if (i >= fmt.size()) throw_py("ValueError", "incomplete format");

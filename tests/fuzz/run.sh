@@ -42,7 +42,7 @@ for target in "${targets[@]}"; do
   echo "== $target: ${seconds}s" >&2
   status=0
   started=$SECONDS
-  nice -n 19 "$build_dir/tests/fuzz/$target" "${flags[@]}" "$work" "tests/fuzz/corpus/$target" \
+  nice -n "${AURORA_FUZZ_NICE:-19}" "$build_dir/tests/fuzz/$target" "${flags[@]}" "$work" "tests/fuzz/corpus/$target" \
     >"$log" 2>&1 || status=$?
   elapsed=$((SECONDS - started))
   after=$(find "$findings" -type f ! -name 'slow-unit-*' | wc -l)
