@@ -6,7 +6,7 @@
 // bump, and its delete a list push. Freed blocks are reused by size, so long-running verbs
 // (`update wait`, `job status` of 10,000 tasks) stay flat.
 //
-// Small blocks (up to kMaxSmall bytes) live in one reserved address range, carved into slabs
+// Blocks up to 64 KiB live in one reserved address range, carved into slabs
 // that each hold one size class; a side table maps a slab to its class, so delete needs no block
 // header and also works when the size is not passed. Anything larger, aligned new, and every
 // allocation when the range could not be reserved, goes to malloc. Each thread has its own free
@@ -25,10 +25,13 @@
 
 namespace {
 
+// Classes: 16-byte steps up to 1 KiB, then powers of two up to one slab.
 constexpr std::size_t kGranule = 16;  // alignment of every block, as malloc's
-constexpr std::size_t kMaxSmall = 1024;
-constexpr std::size_t kClasses = kMaxSmall / kGranule;  // class c holds blocks of (c+1)*16 bytes
+constexpr std::size_t kFineMax = 1024;
+constexpr std::size_t kFineClasses = kFineMax / kGranule;  // class c < 64: (c+1)*16 bytes
 constexpr std::size_t kSlabBytes = std::size_t{64} << 10;
+constexpr std::size_t kMaxSmall = kSlabBytes;
+constexpr std::size_t kClasses = kFineClasses + 6;  // 2, 4, 8, 16, 32, 64 KiB
 constexpr std::size_t kRangeBytes = std::size_t{4} << 30;  // address space only; pages on use
 constexpr std::size_t kSlabs = kRangeBytes / kSlabBytes;
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
@@ -73,13 +76,24 @@ struct ThreadCache {
 
 thread_local ThreadCache cache;
 
+std::size_t class_of(std::size_t size) {
+  if (size <= kFineMax) return (size - 1) / kGranule;
+  std::size_t cls = kFineClasses;
+  for (std::size_t block = 2 * kFineMax; block < size; block *= 2) ++cls;
+  return cls;
+}
+
+std::size_t block_bytes(std::size_t cls) {
+  return cls < kFineClasses ? (cls + 1) * kGranule : (2 * kFineMax) << (cls - kFineClasses);
+}
+
 void* allocate_small(std::size_t cls) {
   ThreadCache& c = cache;
   if (FreeBlock* block = c.free[cls]) {
     c.free[cls] = block->next;
     return block;
   }
-  const std::size_t size = (cls + 1) * kGranule;
+  const std::size_t size = block_bytes(cls);
   if (c.bump[cls] == nullptr || c.bump[cls] + size > c.bump_end[cls]) {
     Range& r = range();
     if (r.base == nullptr) return nullptr;
@@ -97,7 +111,7 @@ void* allocate_small(std::size_t cls) {
 void* allocate(std::size_t size) {
   if (size == 0) size = 1;
   if (size <= kMaxSmall) {
-    if (void* block = allocate_small((size - 1) / kGranule)) return block;
+    if (void* block = allocate_small(class_of(size))) return block;
   }
   return std::malloc(size);
 }
