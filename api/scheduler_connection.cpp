@@ -5,7 +5,9 @@
 #include <thrift/protocol/TProtocolDecorator.h>
 #include <thrift/protocol/TVirtualProtocol.h>
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace aurora::api {
 namespace {
@@ -60,6 +62,24 @@ class CheckedJsonProtocol
           "byte value out of range: " + std::to_string(wide));
     }
     byte = static_cast<int8_t>(wide);
+    return read;
+  }
+
+  // libthrift reads a bool as a number through an istringstream and returns its own
+  // uninitialized variable when there are no digits (`{"tf":}`), so the bool could hold any
+  // byte, which is neither true nor false to the code that prints it (found by
+  // fuzz_thrift_json). Reading an i64 instead keeps the garbage out of the bool: any non-zero
+  // number is true.
+  uint32_t readBool(bool& value) {
+    int64_t wide = 0;
+    const uint32_t read = TJSONProtocol::readI64(wide);
+    value = wide != 0;
+    return read;
+  }
+  uint32_t readBool(std::vector<bool>::reference value) {
+    bool plain = false;
+    const uint32_t read = readBool(plain);
+    value = plain;
     return read;
   }
 };
