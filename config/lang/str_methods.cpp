@@ -15,7 +15,9 @@ const std::string& self_str(const CallArgs& a) { return a.self.as_str(); }
 
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
 
-std::string strip_chars(const std::string& s, const Value& chars, bool left, bool right) {
+std::string strip_chars(const std::string& s, const Value& chars, bool left, bool right, const char* name) {
+  if (!chars.is_none() && !chars.is_str())
+    throw_py("TypeError", std::string(name) + " arg must be None, str or unicode");
   auto strip_this = [&](char c) {
     if (chars.is_none()) return is_space(c);
     return chars.as_str().find(c) != std::string::npos;
@@ -192,9 +194,9 @@ MethodTable build() {
   };
   t["split"] = [](Interpreter& in, CallArgs& a) { return split(in, a, false); };
   t["rsplit"] = [](Interpreter& in, CallArgs& a) { return split(in, a, true); };
-  t["strip"] = [](Interpreter&, CallArgs& a) { return Value::str(strip_chars(self_str(a), arg_or(a, 0, "chars", Value()), true, true)); };
-  t["lstrip"] = [](Interpreter&, CallArgs& a) { return Value::str(strip_chars(self_str(a), arg_or(a, 0, "chars", Value()), true, false)); };
-  t["rstrip"] = [](Interpreter&, CallArgs& a) { return Value::str(strip_chars(self_str(a), arg_or(a, 0, "chars", Value()), false, true)); };
+  t["strip"] = [](Interpreter&, CallArgs& a) { return Value::str(strip_chars(self_str(a), arg_or(a, 0, "chars", Value()), true, true, "strip")); };
+  t["lstrip"] = [](Interpreter&, CallArgs& a) { return Value::str(strip_chars(self_str(a), arg_or(a, 0, "chars", Value()), true, false, "lstrip")); };
+  t["rstrip"] = [](Interpreter&, CallArgs& a) { return Value::str(strip_chars(self_str(a), arg_or(a, 0, "chars", Value()), false, true, "rstrip")); };
   t["replace"] = [](Interpreter& in, CallArgs& a) {
     expect_args(a, "replace", 2, 3);
     const std::string& s = self_str(a);
