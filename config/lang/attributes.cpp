@@ -1,5 +1,7 @@
 // Attribute access and method calls on every kind of value, and isinstance().
 
+#include <cmath>
+
 #include "config/lang/builtins.hpp"
 #include "config/lang/exceptions.hpp"
 #include "config/lang/interpreter.hpp"
@@ -110,7 +112,7 @@ std::optional<Value> Interpreter::try_getattr(const Value& obj, std::string_view
       if (name == "imag") return Value::real(0);
       if (name == "is_integer") {
         return make_native("is_integer", [v = obj.as_float()](Interpreter&, CallArgs&) {
-          return Value::boolean(v == static_cast<double>(static_cast<int64_t>(v)));
+          return Value::boolean(std::isfinite(v) && std::floor(v) == v);
         });
       }
       return std::nullopt;

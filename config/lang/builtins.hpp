@@ -29,5 +29,7 @@ void expect_args(const CallArgs& args, const char* fname, size_t min, size_t max
 const Value& arg_or(const CallArgs& args, size_t i, const char* keyword, const Value& fallback);
 int64_t int_arg(const Value& v, const char* fname);
 const std::string& str_arg(const Value& v, const char* fname);
+// int(d): truncates; NaN is ValueError, infinities and values beyond 64 bits OverflowError.
+Value float_to_integer(double d);
 
 }  // namespace aurora::config::lang

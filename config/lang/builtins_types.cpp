@@ -10,6 +10,13 @@
 #include "config/lang/number_format.hpp"
 
 namespace aurora::config::lang {
+
+Value float_to_integer(double d) {
+  if (!std::isfinite(d)) throw_py(std::isnan(d) ? "ValueError" : "OverflowError", "cannot convert float " + float_repr(d) + " to integer");
+  if (std::fabs(d) >= 9.2233720368547758e18) throw_py("OverflowError", "integer overflow (integers are 64-bit)");
+  return Value::integer(static_cast<int64_t>(d));
+}
+
 namespace {
 
 std::string strip(const std::string& s) {
@@ -68,12 +75,7 @@ Value to_int(Interpreter& in, CallArgs& a) {
     return parse_int(v.as_str(), int_arg(a.positional[1], "int"));
   }
   if (v.is_intlike()) return Value::integer(v.as_int());
-  if (v.is_float()) {
-    double d = v.as_float();
-    if (!std::isfinite(d)) throw_py(std::isnan(d) ? "ValueError" : "OverflowError", "cannot convert float " + float_repr(d) + " to integer");
-    if (std::fabs(d) >= 9.2233720368547758e18) throw_py("OverflowError", "integer overflow (integers are 64-bit)");
-    return Value::integer(static_cast<int64_t>(d));
-  }
+  if (v.is_float()) return float_to_integer(v.as_float());
   if (v.is_str()) return parse_int(v.as_str(), 10);
   if (v.is(Type::Instance)) {
     if (auto m = in.try_getattr(v, "__int__")) return in.call(*m, {});

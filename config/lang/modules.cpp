@@ -277,7 +277,7 @@ Value make_math() {
   binary("fmod", std::fmod);
   a.emplace_back("trunc", native("trunc", [](Interpreter&, CallArgs& args) {
     expect_args(args, "trunc", 1, 1);
-    return Value::integer(static_cast<int64_t>(args.positional[0].as_float()));
+    return float_to_integer(args.positional[0].as_float());
   }));
   a.emplace_back("isnan", native("isnan", [](Interpreter&, CallArgs& args) {
     expect_args(args, "isnan", 1, 1);

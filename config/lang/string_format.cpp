@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdint>
 
+#include "config/lang/builtins.hpp"
 #include "config/lang/exceptions.hpp"
 #include "config/lang/interpreter.hpp"
 #include "config/lang/number_format.hpp"
@@ -247,7 +248,7 @@ std::string percent_format(Interpreter& in, const std::string& fmt, const Value&
       case 'X':
       case 'o': {
         Value n = value;
-        if (n.is_float()) n = Value::integer(static_cast<int64_t>(n.as_float()));
+        if (n.is_float()) n = float_to_integer(n.as_float());
         if (!n.is_intlike()) {
           throw_py("TypeError", std::string("%") + conv + " format: a number is required, not " + type_name(value));
         }
