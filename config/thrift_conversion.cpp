@@ -35,8 +35,8 @@ std::string text(const NodePtr& s, const char* field) { return templating::str(r
 int64_t integer(const NodePtr& s, const char* field) { return required_field(s, field)->raw.i; }
 bool boolean(const NodePtr& s, const char* field) { return required_field(s, field)->raw.b; }
 double real(const NodePtr& s, const char* field) {
-  const Data& d = required_field(s, field)->raw;
-  return d.kind == Data::Kind::Float ? d.f : static_cast<double>(d.i);
+  const NodePtr node = required_field(s, field);  // may be a new node: keep it alive
+  return node->raw.kind == Data::Kind::Float ? node->raw.f : static_cast<double>(node->raw.i);
 }
 
 bool good_identifier(const std::string& s) {
