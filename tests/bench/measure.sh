@@ -2,7 +2,7 @@
 # Sourced by the benchmark scripts: builds bench_measure (tests/bench/measure.cpp) into the build
 # directory on first use and defines `measure LABEL -- COMMAND...`, which prints one table row:
 # median and fastest wall time and median CPU time (user + system) over $RUNS runs, and the
-# largest max RSS. Needs only a C++ compiler and awk.
+# largest max RSS, after $WARMUP (default 2) unmeasured runs. Needs only a C++ compiler and awk.
 bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bench_build=${BENCH_BUILD:-$bench_root/build}
 bench_measure=$bench_build/bench_measure
@@ -22,7 +22,7 @@ measure() {
   if [ "$1" = --stdin ]; then extra=(--stdin "$2"); shift 2; fi
   [ "$1" = -- ] && shift
   local line
-  line=$("$bench_measure" --runs "$RUNS" "${extra[@]}" -- "$@") ||
+  line=$("$bench_measure" --runs "$RUNS" --warmup "${WARMUP:-2}" "${extra[@]}" -- "$@") ||
     { printf '%-44s %s\n' "$label" "FAILED: $line"; return 0; }
   measure_row "$label" "$line"
 }

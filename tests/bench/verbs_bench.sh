@@ -59,10 +59,10 @@ done | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
 if start_sshd "$work" >/dev/null; then
   # The floor: one plain ssh connection running `true`. Its cost is mostly the remote login
   # shell's start (a user's .bashrc runs for commands over ssh), which no client can avoid.
-  RUNS=5 measure "ssh to 127.0.0.1 running true (floor)" -- \
+  RUNS=5 WARMUP=1 measure "ssh to 127.0.0.1 running true (floor)" -- \
     ssh -F "$work/ssh_config" -l "$(id -un)" 127.0.0.1 true
   for threads in 1 8 32; do
-    RUNS=$(( threads == 1 ? 1 : (RUNS < 3 ? RUNS : 3) )) measure "task run over 100 instances, -t $threads" -- \
+    RUNS=$(( threads == 1 ? 1 : (RUNS < 3 ? RUNS : 3) )) WARMUP=$(( threads == 1 ? 0 : 1 )) measure "task run over 100 instances, -t $threads" -- \
       "$aurora" task run -t "$threads" --ssh-user "$(id -un)" --ssh-options="-F $work/ssh_config" \
       devcluster/www-data/prod/fanout 'true'
   done
