@@ -40,10 +40,14 @@ struct FreeBlock {
   FreeBlock* next;
 };
 
+// Each slab's class, written once per slab before any of its blocks escapes. In .bss, so only
+// the pages of slabs in use are ever touched.
+unsigned char slab_class_of[kSlabs];
+
 struct Range {
   char* base = nullptr;
   std::atomic<std::size_t> next_slab{0};
-  unsigned char slab_class[kSlabs] = {};  // written once per slab, before any block escapes
+  unsigned char* slab_class = slab_class_of;
 
   Range() {
     void* reserved = mmap(nullptr, kRangeBytes + kHugePage, PROT_READ | PROT_WRITE,
