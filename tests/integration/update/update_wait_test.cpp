@@ -50,9 +50,9 @@ TEST_CASE("update wait prints each state change and exits 0 once rolled forward"
 TEST_CASE("update wait without an id follows the job's active update") {
   SeededCluster cluster;
   cluster.create_job(1);
-  // Watched long enough that the update is still active when the (perhaps sanitized) client
-  // asks for it.
-  cluster.start_update(1, "echo v2", 5'000);
+  // Watched long enough (3 s at devcluster's speed 50) that the update is still active when the
+  // client, perhaps a slow sanitized one, asks for it.
+  cluster.start_update(1, "echo v2", 150'000);
   const auto result = cluster.aurora({"update", "wait", kJob, "--interval", "1s"});
   INFO(result.out, result.err);
   CHECK(result.exit_code == 0);
