@@ -2,7 +2,8 @@
 # Builds everything with AddressSanitizer and UndefinedBehaviorSanitizer in build-asan/ and runs
 # the whole test suite there: the integration tests then drive sanitized aurora and
 # aurora-devcluster binaries, so any report (a leak included) fails the test that caused it.
-# Takes about three times as long as scripts/test.sh; not part of CI (see README, Testing).
+# The sanitized build is slow (longer than CI's budget on 2 cores), the tests about 9 minutes;
+# not part of CI (see README, Testing).
 #   scripts/test-sanitizers.sh [CTEST_ARGS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
